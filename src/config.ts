@@ -1,0 +1,137 @@
+import { z } from 'zod';
+
+/** The service's configuration, parsed once from the environment by `parseConfig`. */
+export interface Config {
+  server: { port: number; host: string };
+  database: { url: string | undefined; poolSize: number; queueLimit: number };
+  cache: { url: string | undefined; ttlHistoricalS: number; ttlRecentS: number };
+  provider: {
+    kind: 'yahoo' | 'csv';
+    csvDir: string | undefined;
+    yahoo: { baseUrl: string | undefined; timeoutMs: number; concurrency: number; retries: number };
+  };
+  warm: { onStart: boolean; tickers: string[]; years: number };
+  limits: { maxTickers: number; maxRangeYears: number; maxOptimizeRuns: number };
+  adminToken: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const TICKER = /^[A-Z0-9][A-Z0-9.\-^=]{0,19}$/;
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), 'must be true or false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const envSchema = z.object({
+  PORT: int(0, 65535).default(4000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => v.startsWith('mysql://') || v.startsWith('file:'), 'must start with mysql:// or file:')
+    .optional(),
+  DB_POOL_SIZE: int(1, 1000).default(20),
+  DB_QUEUE_LIMIT: int(0, 100000).default(100),
+  CACHE_URL: optionalUrl(['redis:', 'rediss:']).optional(),
+  CACHE_TTL_HISTORICAL_S: int(1, 31_536_000).default(86_400),
+  CACHE_TTL_RECENT_S: int(1, 31_536_000).default(3_600),
+  PRICE_PROVIDER: z.enum(['yahoo', 'csv']).default('yahoo'),
+  PRICE_CSV_DIR: z.string().trim().min(1).optional(),
+  YAHOO_BASE_URL: optionalUrl(['http:', 'https:']).optional(),
+  YAHOO_TIMEOUT_MS: int(100, 120_000).default(8000),
+  YAHOO_CONCURRENCY: int(1, 64).default(4),
+  YAHOO_RETRIES: int(0, 10).default(2),
+  WARM_ON_START: bool.default(true),
+  WARM_TICKERS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim().toUpperCase())
+        .filter((t) => t !== ''),
+    )
+    .refine((list) => list.every((t) => TICKER.test(t)), 'must be a comma-separated list of ticker symbols')
+    .default(['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'TSLA', 'NVDA']),
+  WARM_YEARS: int(1, 50).default(2),
+  MAX_TICKERS: int(1, 1000).default(50),
+  MAX_RANGE_YEARS: int(1, 200).default(50),
+  MAX_OPTIMIZE_RUNS: int(1, 10_000_000).default(20_000),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/**
+ * Parses the environment into a Config. Empty strings count as unset. Every problem is collected
+ * and reported at once in a ConfigError.
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const present: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') present[key] = value;
+  }
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.PRICE_PROVIDER === 'csv' && e.PRICE_CSV_DIR === undefined) {
+    problems.push('PRICE_CSV_DIR: is required when PRICE_PROVIDER=csv');
+  }
+  if (e.CACHE_TTL_RECENT_S > e.CACHE_TTL_HISTORICAL_S) {
+    problems.push('CACHE_TTL_RECENT_S: must not exceed CACHE_TTL_HISTORICAL_S');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    server: { port: e.PORT, host: e.HOST },
+    database: { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE, queueLimit: e.DB_QUEUE_LIMIT },
+    cache: { url: e.CACHE_URL, ttlHistoricalS: e.CACHE_TTL_HISTORICAL_S, ttlRecentS: e.CACHE_TTL_RECENT_S },
+    provider: {
+      kind: e.PRICE_PROVIDER,
+      csvDir: e.PRICE_CSV_DIR,
+      yahoo: {
+        baseUrl: e.YAHOO_BASE_URL,
+        timeoutMs: e.YAHOO_TIMEOUT_MS,
+        concurrency: e.YAHOO_CONCURRENCY,
+        retries: e.YAHOO_RETRIES,
+      },
+    },
+    warm: { onStart: e.WARM_ON_START, tickers: e.WARM_TICKERS, years: e.WARM_YEARS },
+    limits: { maxTickers: e.MAX_TICKERS, maxRangeYears: e.MAX_RANGE_YEARS, maxOptimizeRuns: e.MAX_OPTIMIZE_RUNS },
+    adminToken: e.ADMIN_TOKEN,
+    logLevel: e.LOG_LEVEL,
+  };
+}
