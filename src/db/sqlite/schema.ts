@@ -1,0 +1,58 @@
+/**
+ * SQLite tables. Column names are explicit snake_case; dates are `YYYY-MM-DD` TEXT, prices REAL.
+ * After a change: `npx drizzle-kit generate --config drizzle/sqlite.config.ts`.
+ */
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const priceBars = sqliteTable(
+  'price_bars',
+  {
+    ticker: text('ticker').notNull(),
+    date: text('date').notNull(),
+    open: real('open').notNull(),
+    high: real('high').notNull(),
+    low: real('low').notNull(),
+    close: real('close').notNull(),
+    adjClose: real('adj_close').notNull(),
+    volume: real('volume').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticker, t.date] }), index('price_bars_date_idx').on(t.date)],
+);
+
+export const corporateActions = sqliteTable(
+  'corporate_actions',
+  {
+    ticker: text('ticker').notNull(),
+    date: text('date').notNull(),
+    kind: text('kind').notNull(),
+    value: real('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticker, t.date, t.kind] })],
+);
+
+export const coverage = sqliteTable(
+  'coverage',
+  {
+    ticker: text('ticker').notNull(),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date').notNull(),
+    /** Epoch milliseconds. */
+    fetchedAt: integer('fetched_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticker, t.fromDate] })],
+);
+
+export const backtestRuns = sqliteTable(
+  'backtest_runs',
+  {
+    id: text('id').primaryKey(),
+    requestHash: text('request_hash').notNull().unique('backtest_runs_request_hash_uq'),
+    /** JSON text. */
+    request: text('request').notNull(),
+    /** JSON text. */
+    result: text('result').notNull(),
+    /** ISO-8601 UTC with milliseconds (`2024-01-02T03:04:05.678Z`); sorts as text. */
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('backtest_runs_created_at_idx').on(t.createdAt)],
+);
