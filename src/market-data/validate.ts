@@ -1,0 +1,75 @@
+import type { DailyBar } from './types.ts';
+import { isIsoDate } from './trading-date.ts';
+
+export interface ValidationResult {
+  /** Clean bars, one per date, sorted by date. */
+  bars: DailyBar[];
+  /** Rows removed: bad date, a non-finite / zero / negative price, or `high < low`. */
+  dropped: number;
+  /** Rows kept after a fix (each counted once however many fixes it needed). */
+  repaired: number;
+  /** Rows discarded because a later row had the same date. */
+  merged: number;
+}
+
+function isPositivePrice(value: number): boolean {
+  return Number.isFinite(value) && value > 0;
+}
+
+/**
+ * Cleans provider bars so garbage never reaches the engine. Pure; the input is not modified.
+ *
+ * Rules, applied to each row in input order:
+ * - dropped: a date that is not a real YYYY-MM-DD day; open/high/low/close non-finite, zero or
+ *   negative; `high < low` (the range itself is wrong, nothing to trust).
+ * - repaired: open or close outside [low, high] widens the range to include them (the
+ *   reported open/close are trades that happened, the high/low summary missed them);
+ *   a non-finite or negative volume becomes 0; a non-finite or non-positive adjClose
+ *   becomes close (no adjustment known).
+ * Then duplicate dates among the surviving rows are merged by keeping the last one (a later
+ *   row is a later revision), and the output is sorted by date.
+ */
+export function validateBars(bars: readonly DailyBar[]): ValidationResult {
+  let dropped = 0;
+  let repaired = 0;
+  const byDate = new Map<string, DailyBar>();
+  let merged = 0;
+
+  for (const bar of bars) {
+    const { open, close } = bar;
+    let { high, low, volume, adjClose } = bar;
+    const pricesOk = [open, high, low, close].every(isPositivePrice);
+    if (typeof bar.date !== 'string' || !isIsoDate(bar.date) || !pricesOk || high < low) {
+      dropped += 1;
+      continue;
+    }
+    let fixed = false;
+    const top = Math.max(open, close);
+    const bottom = Math.min(open, close);
+    if (top > high) {
+      high = top;
+      fixed = true;
+    }
+    if (bottom < low) {
+      low = bottom;
+      fixed = true;
+    }
+    if (!Number.isFinite(volume) || volume < 0) {
+      volume = 0;
+      fixed = true;
+    }
+    if (!isPositivePrice(adjClose)) {
+      adjClose = close;
+      fixed = true;
+    }
+    if (fixed) repaired += 1;
+    if (byDate.has(bar.date)) {
+      merged += 1;
+      byDate.delete(bar.date);
+    }
+    byDate.set(bar.date, { date: bar.date, open, high, low, close, adjClose, volume });
+  }
+
+  const out = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { bars: out, dropped, repaired, merged };
+}
