@@ -1,0 +1,32 @@
+/** Splitting one multi-range read back into per-range answers. */
+import type { RangeRequest, StoredBar } from './repository.ts';
+
+/** Distinct ranges, so a repeated request costs no extra predicate. */
+export function distinctRanges(ranges: readonly RangeRequest[]): RangeRequest[] {
+  const seen = new Map<string, RangeRequest>();
+  for (const r of ranges) seen.set(`${r.ticker}\u0000${r.from}\u0000${r.to}`, r);
+  return [...seen.values()];
+}
+
+/**
+ * Rows of every requested ticker (any order) → one array per requested range, in request order,
+ * each sorted by date. Ranges may overlap or repeat; each gets its own copy of the rows.
+ */
+export function splitByRange(rows: readonly StoredBar[], ranges: readonly RangeRequest[]): StoredBar[][] {
+  const byTicker = new Map<string, StoredBar[]>();
+  for (const row of rows) {
+    const list = byTicker.get(row.ticker);
+    if (list) list.push(row);
+    else byTicker.set(row.ticker, [row]);
+  }
+  for (const list of byTicker.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return ranges.map((r) => {
+    const list = byTicker.get(r.ticker) ?? [];
+    const out: StoredBar[] = [];
+    for (const bar of list) {
+      if (bar.date > r.to) break;
+      if (bar.date >= r.from) out.push({ ...bar });
+    }
+    return out;
+  });
+}
