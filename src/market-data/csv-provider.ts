@@ -1,0 +1,82 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { NotFoundError, UpstreamUnavailableError } from '../errors.ts';
+import { type PriceCsvRow, parsePriceCsv } from './csv.ts';
+import { assertIsoDate } from './trading-date.ts';
+import type { DailyBar, PriceProvider, ProviderSeries } from './types.ts';
+
+/**
+ * Offline provider: `<dir>/<TICKER>.csv` in either price CSV layout (see csv.ts).
+ * A file without Adj Close serves adjClose = close. The files carry no corporate actions.
+ * Parsed files are kept in memory until their size or modification time changes.
+ */
+
+export interface CsvProviderOptions {
+  dir: string;
+  /** Reported as the series' exchange time zone; the CSV dates are taken as local dates. */
+  timeZone?: string;
+  currency?: string | null;
+}
+
+const SYMBOL = /^[A-Z0-9^][A-Z0-9.\-^=_]{0,31}$/;
+
+function toBar(row: PriceCsvRow): DailyBar {
+  return {
+    date: row.date,
+    open: row.open,
+    high: row.high,
+    low: row.low,
+    close: row.close,
+    adjClose: row.adjClose ?? row.close,
+    volume: row.volume,
+  };
+}
+
+export function createCsvProvider(options: CsvProviderOptions): PriceProvider {
+  const cache = new Map<string, { version: string; bars: DailyBar[] }>();
+
+  async function load(symbol: string): Promise<DailyBar[]> {
+    const path = join(options.dir, `${symbol}.csv`);
+    let version: string;
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) throw new NotFoundError(`Unknown ticker ${symbol}`, 'ticker');
+      version = `${info.size}:${info.mtimeMs}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof NotFoundError) {
+        throw new NotFoundError(`Unknown ticker ${symbol}`, 'ticker');
+      }
+      throw new UpstreamUnavailableError(`Price file for ${symbol} cannot be read`, error);
+    }
+    const cached = cache.get(symbol);
+    if (cached?.version === version) return cached.bars;
+    let rows: PriceCsvRow[];
+    try {
+      rows = parsePriceCsv(await readFile(path, 'utf8'));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UpstreamUnavailableError(`Price file for ${symbol} is malformed: ${reason}`, error);
+    }
+    const bars = rows.map(toBar).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    cache.set(symbol, { version, bars });
+    return bars;
+  }
+
+  return {
+    name: 'csv',
+    async fetchDaily(ticker: string, from: string, to: string): Promise<ProviderSeries> {
+      assertIsoDate(from, 'from');
+      assertIsoDate(to, 'to');
+      const symbol = ticker.trim().toUpperCase();
+      if (!SYMBOL.test(symbol)) throw new NotFoundError(`Unknown ticker ${ticker}`, 'ticker');
+      const bars = await load(symbol);
+      return {
+        ticker: symbol,
+        currency: options.currency ?? null,
+        exchangeTimezone: options.timeZone ?? 'UTC',
+        bars: bars.filter((bar) => bar.date >= from && bar.date <= to).map((bar) => ({ ...bar })),
+        actions: [],
+      };
+    },
+  };
+}
