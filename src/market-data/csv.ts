@@ -61,7 +61,10 @@ interface Columns {
 function readHeader(fields: string[]): Columns {
   const names = fields.map((f) => f.toLowerCase());
   if (!TIME_HEADERS.has(names[0])) {
-    throw new PriceCsvError(1, `the first column must be the date (empty, Date or Datetime), found "${fields[0]}"`);
+    throw new PriceCsvError(
+      1,
+      `the first column must be the date (empty, Date or Datetime), found "${fields[0]}"`,
+    );
   }
   const find = (name: string): number => names.indexOf(name);
   const columns: Columns = {
@@ -74,7 +77,10 @@ function readHeader(fields: string[]): Columns {
   };
   const missing = (['open', 'high', 'low', 'close'] as const).filter((key) => columns[key] < 0);
   if (missing.length > 0) {
-    throw new PriceCsvError(1, `missing column(s) ${missing.map((m) => m[0].toUpperCase() + m.slice(1)).join(', ')}`);
+    throw new PriceCsvError(
+      1,
+      `missing column(s) ${missing.map((m) => m[0].toUpperCase() + m.slice(1)).join(', ')}`,
+    );
   }
   return columns;
 }
@@ -89,10 +95,12 @@ function readNumber(field: string | undefined, column: string, line: number): nu
 /** Parses a price CSV and tells which layout it was. Throws PriceCsvError naming the line. */
 export function parsePriceCsvWithLayout(text: string): ParsedPriceCsv {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0] === undefined || lines[0].trim() === '') throw new PriceCsvError(1, 'empty file or missing header');
+  if (lines[0] === undefined || lines[0].trim() === '')
+    throw new PriceCsvError(1, 'empty file or missing header');
   const header = splitLine(lines[0]);
   const columns = readHeader(header);
-  const layout: PriceCsvLayout = columns.adjClose >= 0 || header[0].toLowerCase() === 'date' ? 'yahoo' : 'backtesting';
+  const layout: PriceCsvLayout =
+    columns.adjClose >= 0 || header[0].toLowerCase() === 'date' ? 'yahoo' : 'backtesting';
   const rows: PriceCsvRow[] = [];
   for (let i = 1; i < lines.length; i += 1) {
     const lineNo = i + 1;

@@ -8,7 +8,8 @@ export interface Limiter {
 }
 
 export function createLimiter(limit: number): Limiter {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`limit must be a positive integer, got ${limit}`);
   let active = 0;
   const waiting: Array<() => void> = [];
 

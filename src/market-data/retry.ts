@@ -75,13 +75,21 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchFn {
   const random = options.random ?? Math.random;
 
   /** One attempt; the body is read inside the timeout so a stalled body also times out. */
-  async function attempt(url: string, init: RequestInit | undefined, callerSignal?: AbortSignal): Promise<Response> {
+  async function attempt(
+    url: string,
+    init: RequestInit | undefined,
+    callerSignal?: AbortSignal,
+  ): Promise<Response> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
     return limiter.run(async () => {
       const response = await fetchImpl(url, { ...init, signal });
       const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     });
   }
 
@@ -100,16 +108,21 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchFn {
         if (!isRetryableStatus(response.status)) return response;
         failure = `HTTP ${response.status}`;
         const retryAfterS = Number(response.headers.get('retry-after'));
-        if (Number.isFinite(retryAfterS) && retryAfterS > 0) retryAfterMs = Math.min(maxDelayMs, retryAfterS * 1000);
+        if (Number.isFinite(retryAfterS) && retryAfterS > 0)
+          retryAfterMs = Math.min(maxDelayMs, retryAfterS * 1000);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
-        const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+        const timedOut =
+          error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
         failure = timedOut ? `timeout after ${timeoutMs} ms` : 'network error';
         cause = error;
       }
       if (last) {
         logger.warn({ path, attempts, failure }, 'yahoo request failed');
-        throw new UpstreamUnavailableError(`Yahoo Finance unavailable: ${failure} (${attempts} attempts)`, cause);
+        throw new UpstreamUnavailableError(
+          `Yahoo Finance unavailable: ${failure} (${attempts} attempts)`,
+          cause,
+        );
       }
       const delayMs = Math.max(retryAfterMs, backoffDelayMs(i, baseDelayMs, maxDelayMs, random));
       logger.debug({ path, attempt: i + 1, failure, delayMs }, 'yahoo request retry');

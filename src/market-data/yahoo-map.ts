@@ -47,7 +47,12 @@ function byDate<T extends { date: string }>(a: T, b: T): number {
  * volume as 0; events mapped to actions (split value = numerator / denominator); everything
  * outside [from, to] dropped. Output sorted by date, not otherwise validated.
  */
-export function toProviderSeries(ticker: string, chart: ChartObjectLike, from: string, to: string): ProviderSeries {
+export function toProviderSeries(
+  ticker: string,
+  chart: ChartObjectLike,
+  from: string,
+  to: string,
+): ProviderSeries {
   const timeZone = chart.meta.exchangeTimezoneName;
   if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) {
     throw new UnmappableChartError(`unknown exchange time zone ${JSON.stringify(timeZone)}`);
@@ -72,7 +77,15 @@ export function toProviderSeries(ticker: string, chart: ChartObjectLike, from: s
     if (!inRange(date)) continue;
     const adj = adjclose?.[i];
     const volume = quote.volume?.[i];
-    bars.push({ date, open, high, low, close, adjClose: isNumber(adj) ? adj : close, volume: isNumber(volume) ? volume : 0 });
+    bars.push({
+      date,
+      open,
+      high,
+      low,
+      close,
+      adjClose: isNumber(adj) ? adj : close,
+      volume: isNumber(volume) ? volume : 0,
+    });
   }
 
   const actions: CorporateAction[] = [];
@@ -83,7 +96,8 @@ export function toProviderSeries(ticker: string, chart: ChartObjectLike, from: s
   }
   for (const dividend of Object.values(chart.events?.dividends ?? {})) {
     const date = toTradingDate(toEpochSeconds(dividend.date), timeZone);
-    if (isNumber(dividend.amount) && inRange(date)) actions.push({ date, kind: 'dividend', value: dividend.amount });
+    if (isNumber(dividend.amount) && inRange(date))
+      actions.push({ date, kind: 'dividend', value: dividend.amount });
   }
 
   return {

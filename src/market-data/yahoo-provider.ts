@@ -56,7 +56,13 @@ function toLibraryLogger(logger: Logger) {
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]): void =>
       logger[level](describe(args));
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), dir: log('debug') };
+  return {
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+    dir: log('debug'),
+  };
 }
 
 function createNegativeCache(ttlMs: number, maxSize: number, now: () => number) {
@@ -82,7 +88,11 @@ type Failure = 'unknown-ticker' | 'no-data' | null;
 export function createYahooProvider(options: YahooProviderOptions): PriceProvider {
   const logger = options.logger.child({ component: 'yahoo' });
   const now = options.now ?? Date.now;
-  const negative = createNegativeCache(options.negativeCacheTtlMs ?? 5 * 60_000, options.negativeCacheSize ?? 1000, now);
+  const negative = createNegativeCache(
+    options.negativeCacheTtlMs ?? 5 * 60_000,
+    options.negativeCacheSize ?? 1000,
+    now,
+  );
   const resilientFetch = createResilientFetch({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
@@ -105,7 +115,12 @@ export function createYahooProvider(options: YahooProviderOptions): PriceProvide
     fetch: resilientFetch as typeof fetch,
   });
 
-  async function fetchChart(symbol: string, from: string, to: string, signal?: AbortSignal): Promise<ProviderSeries> {
+  async function fetchChart(
+    symbol: string,
+    from: string,
+    to: string,
+    signal?: AbortSignal,
+  ): Promise<ProviderSeries> {
     let failure: Failure = null;
     // Non-OK answers are turned into our errors here, before the library sees them: it would
     // print the URL to the console and lose the status.
@@ -122,7 +137,9 @@ export function createYahooProvider(options: YahooProviderOptions): PriceProvide
         throw new NotFoundError(`No data for ${symbol} from ${from} to ${to}`);
       }
       logger.warn({ symbol, status: response.status, body }, 'yahoo rejected the request');
-      throw new UpstreamUnavailableError(`Yahoo Finance rejected the request for ${symbol} (HTTP ${response.status})`);
+      throw new UpstreamUnavailableError(
+        `Yahoo Finance rejected the request for ${symbol} (HTTP ${response.status})`,
+      );
     };
     try {
       // One day either side in UTC: an Auckland or Sydney session opens before midnight UTC of
@@ -147,17 +164,31 @@ export function createYahooProvider(options: YahooProviderOptions): PriceProvide
       const name = error instanceof Error ? error.name : typeof error;
       const message = error instanceof Error ? error.message.slice(0, 300) : String(error);
       const errors = (error as { errors?: unknown }).errors;
-      logger.warn({ symbol, from, to, error: name, message, errors: describe([errors ?? null]) }, 'yahoo response unusable');
+      logger.warn(
+        { symbol, from, to, error: name, message, errors: describe([errors ?? null]) },
+        'yahoo response unusable',
+      );
       if (name === 'FailedYahooValidationError') {
-        throw new UpstreamUnavailableError(`Yahoo Finance returned data in an unexpected shape for ${symbol}`, error);
+        throw new UpstreamUnavailableError(
+          `Yahoo Finance returned data in an unexpected shape for ${symbol}`,
+          error,
+        );
       }
-      throw new UpstreamUnavailableError(`Yahoo Finance returned an unreadable response for ${symbol}`, error);
+      throw new UpstreamUnavailableError(
+        `Yahoo Finance returned an unreadable response for ${symbol}`,
+        error,
+      );
     }
   }
 
   return {
     name: 'yahoo',
-    async fetchDaily(ticker: string, from: string, to: string, fetchOptions?: FetchOptions): Promise<ProviderSeries> {
+    async fetchDaily(
+      ticker: string,
+      from: string,
+      to: string,
+      fetchOptions?: FetchOptions,
+    ): Promise<ProviderSeries> {
       assertIsoDate(from, 'from');
       assertIsoDate(to, 'to');
       if (from > to) throw new RangeError(`from (${from}) is after to (${to})`);

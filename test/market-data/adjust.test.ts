@@ -4,7 +4,9 @@ import type { CorporateAction, DailyBar } from '../../src/market-data/types.ts';
 
 describe('toAdjusted', () => {
   it('scales OHLC by adjClose / close and leaves volume alone', () => {
-    const bars: DailyBar[] = [{ date: '2024-01-02', open: 100, high: 110, low: 90, close: 105, adjClose: 84, volume: 500 }];
+    const bars: DailyBar[] = [
+      { date: '2024-01-02', open: 100, high: 110, low: 90, close: 105, adjClose: 84, volume: 500 },
+    ];
     const [adjusted] = toAdjusted(bars);
     expect(adjusted.open).toBeCloseTo(80, 12);
     expect(adjusted.high).toBeCloseTo(88, 12);
@@ -16,7 +18,9 @@ describe('toAdjusted', () => {
   });
 
   it('passes a bar through when the factor is unusable', () => {
-    const bars: DailyBar[] = [{ date: '2024-01-02', open: 1, high: 2, low: 1, close: 2, adjClose: Number.NaN, volume: 3 }];
+    const bars: DailyBar[] = [
+      { date: '2024-01-02', open: 1, high: 2, low: 1, close: 2, adjClose: Number.NaN, volume: 3 },
+    ];
     expect(toAdjusted(bars)).toEqual(bars);
   });
 });

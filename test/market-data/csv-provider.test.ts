@@ -38,8 +38,12 @@ describe('createCsvProvider', () => {
   });
 
   it('answers NotFoundError for a missing file and for a ticker that is not a file name', async () => {
-    await expect(provider.fetchDaily('NOPE', '2024-01-01', '2024-01-31')).rejects.toBeInstanceOf(NotFoundError);
-    await expect(provider.fetchDaily('../ACME', '2024-01-01', '2024-01-31')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(provider.fetchDaily('NOPE', '2024-01-01', '2024-01-31')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(provider.fetchDaily('../ACME', '2024-01-01', '2024-01-31')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it('answers UpstreamUnavailableError naming the line for a malformed file', async () => {
@@ -51,7 +55,10 @@ describe('createCsvProvider', () => {
   it('sees a file rewritten after it was first read', async () => {
     writeFileSync(join(dir, 'FRESH.csv'), 'Date,Open,High,Low,Close\n2024-01-02,1,2,1,1.5\n');
     expect((await provider.fetchDaily('FRESH', '2024-01-01', '2024-01-31')).bars).toHaveLength(1);
-    writeFileSync(join(dir, 'FRESH.csv'), 'Date,Open,High,Low,Close\n2024-01-02,1,2,1,1.5\n2024-01-03,1,2,1,1.75\n');
+    writeFileSync(
+      join(dir, 'FRESH.csv'),
+      'Date,Open,High,Low,Close\n2024-01-02,1,2,1,1.5\n2024-01-03,1,2,1,1.75\n',
+    );
     expect((await provider.fetchDaily('FRESH', '2024-01-01', '2024-01-31')).bars).toHaveLength(2);
   });
 });

@@ -29,7 +29,12 @@ describe.skipIf(!hasShared)("backtesting.py's layout", () => {
 
   it('keeps the datetime of an intraday file and derives its date', () => {
     const rows = parsePriceCsv(readFileSync(EURUSD, 'utf8'));
-    expect(rows[0]).toMatchObject({ timestamp: '2017-04-19 09:00:00', date: '2017-04-19', open: 1.0716, volume: 1413 });
+    expect(rows[0]).toMatchObject({
+      timestamp: '2017-04-19 09:00:00',
+      date: '2017-04-19',
+      open: 1.0716,
+      volume: 1413,
+    });
   });
 });
 
@@ -61,7 +66,16 @@ describe("Yahoo's layout", () => {
   it('finds columns by name in any order and without Volume', () => {
     const rows = parsePriceCsv('date,close,open,low,high\n2024-01-02,11,10,9,12\n');
     expect(rows).toEqual([
-      { timestamp: '2024-01-02', date: '2024-01-02', open: 10, high: 12, low: 9, close: 11, adjClose: null, volume: 0 },
+      {
+        timestamp: '2024-01-02',
+        date: '2024-01-02',
+        open: 10,
+        high: 12,
+        low: 9,
+        close: 11,
+        adjClose: null,
+        volume: 0,
+      },
     ]);
   });
 });
@@ -70,12 +84,24 @@ describe('bad CSV', () => {
   const header = ',Open,High,Low,Close,Volume';
   it.each([
     ['a missing column', 'Date,Open,High,Close\n2024-01-02,1,2,1', /line 1: missing column\(s\) Low/],
-    ['a header without a date column', 'Open,High,Low,Close\n1,2,1,2', /line 1: the first column must be the date/],
+    [
+      'a header without a date column',
+      'Open,High,Low,Close\n1,2,1,2',
+      /line 1: the first column must be the date/,
+    ],
     ['an empty file', '', /line 1: empty file/],
-    ['a short row', `${header}\n2024-01-02,1,2,1,2,100\n2024-01-03,1,2,1`, /line 3: expected 6 fields, found 4/],
+    [
+      'a short row',
+      `${header}\n2024-01-02,1,2,1,2,100\n2024-01-03,1,2,1`,
+      /line 3: expected 6 fields, found 4/,
+    ],
     ['a bad number', `${header}\n2024-01-02,1,2,abc,2,100`, /line 2: Low is not a number: "abc"/],
     ['an empty number', `${header}\n2024-01-02,1,,1,2,100`, /line 2: High is not a number/],
-    ['an impossible date', `${header}\n2023-02-30,1,2,1,2,100`, /line 2: not an ISO date or datetime: "2023-02-30"/],
+    [
+      'an impossible date',
+      `${header}\n2023-02-30,1,2,1,2,100`,
+      /line 2: not an ISO date or datetime: "2023-02-30"/,
+    ],
     ['a non-ISO date', `${header}\n02/01/2024,1,2,1,2,100`, /line 2: not an ISO date/],
   ])('rejects %s with the line named', (_label, text, message) => {
     expect(() => parsePriceCsv(text)).toThrow(PriceCsvError);

@@ -38,7 +38,13 @@ export const NOT_FOUND_BODY = {
 };
 
 /** Yahoo's meta block with the fields yahoo-finance2's schema requires. */
-export function chartMeta(symbol: string, timeZone: string, currency: string, lastT: number, lastClose: number) {
+export function chartMeta(
+  symbol: string,
+  timeZone: string,
+  currency: string,
+  lastT: number,
+  lastClose: number,
+) {
   const period = { timezone: timeZone, start: lastT, end: lastT + 23_400, gmtoffset: 0 };
   return {
     currency,
@@ -70,7 +76,9 @@ export function chartBody(source: ChartSource, period1: number, period2: number,
   if (events.includes('div')) {
     const dividends = source.dividends.filter((d) => within(d.t));
     if (dividends.length > 0) {
-      eventBlock.dividends = Object.fromEntries(dividends.map((d) => [String(d.t), { amount: d.amount, date: d.t }]));
+      eventBlock.dividends = Object.fromEntries(
+        dividends.map((d) => [String(d.t), { amount: d.amount, date: d.t }]),
+      );
     }
   }
   if (events.includes('split')) {
@@ -79,7 +87,12 @@ export function chartBody(source: ChartSource, period1: number, period2: number,
       eventBlock.splits = Object.fromEntries(
         splits.map((s) => [
           String(s.t),
-          { date: s.t, numerator: s.numerator, denominator: s.denominator, splitRatio: `${s.numerator}:${s.denominator}` },
+          {
+            date: s.t,
+            numerator: s.numerator,
+            denominator: s.denominator,
+            splitRatio: `${s.numerator}:${s.denominator}`,
+          },
         ]),
       );
     }
@@ -105,8 +118,23 @@ export function chartBody(source: ChartSource, period1: number, period2: number,
   return { chart: { result: [result], error: null } };
 }
 
+type Column = Array<number | null>;
+
+interface RecordedResult {
+  meta: Record<string, unknown> & { symbol: string };
+  timestamp: number[];
+  events?: {
+    splits?: Record<string, { date: number; numerator: number; denominator: number }>;
+    dividends?: Record<string, { date: number; amount: number }>;
+  };
+  indicators: {
+    quote: Array<Record<'open' | 'high' | 'low' | 'close' | 'volume', Column>>;
+    adjclose?: Array<{ adjclose: Column }>;
+  };
+}
+
 interface RecordedFile {
-  response: { status: number; bodyJson: { chart: { result: Array<Record<string, any>> | null } } };
+  response: { status: number; bodyJson: { chart: { result: RecordedResult[] | null } } };
 }
 
 /** Merges recorded chart responses (several files may hold the same symbol) into sources. */
@@ -116,7 +144,12 @@ export function recordedSources(files: unknown[]): Map<string, ChartSource> {
     const result = file.response?.bodyJson?.chart?.result?.[0];
     if (file.response?.status !== 200 || !result) continue;
     const symbol = String(result.meta.symbol).toUpperCase();
-    const source = sources.get(symbol) ?? { meta: result.meta, rows: [], splits: [], dividends: [] };
+    const source: ChartSource = sources.get(symbol) ?? {
+      meta: result.meta,
+      rows: [],
+      splits: [],
+      dividends: [],
+    };
     const quote = result.indicators.quote[0];
     const adj = result.indicators.adjclose?.[0]?.adjclose;
     const byT = new Map(source.rows.map((row) => [row.t, row]));
@@ -132,11 +165,13 @@ export function recordedSources(files: unknown[]): Map<string, ChartSource> {
       });
     });
     source.rows = [...byT.values()].sort((a, b) => a.t - b.t);
-    for (const s of Object.values<any>(result.events?.splits ?? {})) {
-      if (!source.splits.some((x) => x.t === s.date)) source.splits.push({ t: s.date, numerator: s.numerator, denominator: s.denominator });
+    for (const s of Object.values(result.events?.splits ?? {})) {
+      if (!source.splits.some((x) => x.t === s.date))
+        source.splits.push({ t: s.date, numerator: s.numerator, denominator: s.denominator });
     }
-    for (const d of Object.values<any>(result.events?.dividends ?? {})) {
-      if (!source.dividends.some((x) => x.t === d.date)) source.dividends.push({ t: d.date, amount: d.amount });
+    for (const d of Object.values(result.events?.dividends ?? {})) {
+      if (!source.dividends.some((x) => x.t === d.date))
+        source.dividends.push({ t: d.date, amount: d.amount });
     }
     sources.set(symbol, source);
   }

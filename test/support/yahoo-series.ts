@@ -73,12 +73,20 @@ function zoneOffsetSeconds(epochSeconds: number, timeZone: string): number {
   return wall - epochSeconds;
 }
 
-/** Epoch seconds of a local wall-clock time on `date` in `timeZone`. */
+const zoned = new Map<string, number>();
+
+/** Epoch seconds of a local wall-clock time on `date` in `timeZone` (memoized: series share days). */
 export function zonedEpochSeconds(date: string, time: string, timeZone: string): number {
-  const [hh, mm] = time.split(':').map(Number);
-  const guess = Date.parse(`${date}T00:00:00Z`) / 1000 + hh * 3600 + mm * 60;
-  const first = guess - zoneOffsetSeconds(guess, timeZone);
-  return guess - zoneOffsetSeconds(first, timeZone);
+  const key = `${timeZone}|${time}|${date}`;
+  let seconds = zoned.get(key);
+  if (seconds === undefined) {
+    const [hh, mm] = time.split(':').map(Number);
+    const guess = Date.parse(`${date}T00:00:00Z`) / 1000 + hh * 3600 + mm * 60;
+    const first = guess - zoneOffsetSeconds(guess, timeZone);
+    seconds = guess - zoneOffsetSeconds(first, timeZone);
+    zoned.set(key, seconds);
+  }
+  return seconds;
 }
 
 function todayUtc(): string {
@@ -122,7 +130,8 @@ export function generatedSource(ticker: string, spec: SeriesSpec = {}): ChartSou
 
   const rows: ChartRow[] = dates.map((date, i) => {
     const t = zonedEpochSeconds(date, openTime, timeZone);
-    if (nullDates.has(date)) return { t, open: null, high: null, low: null, close: null, volume: null, adjclose: null };
+    if (nullDates.has(date))
+      return { t, open: null, high: null, low: null, close: null, volume: null, adjclose: null };
     const bar = raw[i];
     const close = bar.close / splitFactor;
     return {
@@ -140,7 +149,11 @@ export function generatedSource(ticker: string, spec: SeriesSpec = {}): ChartSou
   return {
     meta: chartMeta(ticker, timeZone, spec.currency ?? 'USD', last?.t ?? 0, last?.close ?? 0),
     rows,
-    splits: (spec.splits ?? []).map((s) => ({ t: stamp(s.date), numerator: s.numerator, denominator: s.denominator })),
+    splits: (spec.splits ?? []).map((s) => ({
+      t: stamp(s.date),
+      numerator: s.numerator,
+      denominator: s.denominator,
+    })),
     dividends: (spec.dividends ?? []).map((d) => ({ t: stamp(d.date), amount: d.amount })),
   };
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type ChartSource, chartBody, NOT_FOUND_BODY, recordedSources } from './yahoo-chart.ts';
@@ -28,6 +28,8 @@ export interface YahooFault {
   malformed?: boolean;
   /** … or answer Yahoo's 404 … */
   notFound?: boolean;
+  /** … or answer 200 with this JSON body (e.g. one that fails the library's schema) … */
+  body?: unknown;
   /** … for the next N chart requests (default: all of them). Latency stays after that. */
   times?: number;
 }
@@ -67,6 +69,8 @@ export interface YahooServer {
   close(): Promise<void>;
 }
 
+type FaultMode = 'status' | 'hang' | 'malformed' | 'notFound' | 'body';
+
 const utcDate = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 10);
 
 function loadRecorded(dir: string | null): Map<string, ChartSource> {
@@ -100,25 +104,45 @@ export async function startYahooServer(options: YahooServerOptions = {}): Promis
   }
 
   /** The fault that applies to this request, consuming one of its `times`. */
-  function takeFault(ticker: string): { latencyMs: number; mode: 'status' | 'hang' | 'malformed' | 'notFound' | null; status: number } {
+  function takeFault(ticker: string): {
+    latencyMs: number;
+    mode: FaultMode | null;
+    status: number;
+    body?: unknown;
+  } {
     const key = faults.has(ticker) ? ticker : '*';
     const fault = faults.get(key);
     if (fault === undefined) return { latencyMs: 0, mode: null, status: 200 };
-    const mode = fault.hang ? 'hang' : fault.malformed ? 'malformed' : fault.notFound ? 'notFound' : fault.status ? 'status' : null;
+    const mode: FaultMode | null = fault.hang
+      ? 'hang'
+      : fault.malformed
+        ? 'malformed'
+        : fault.notFound
+          ? 'notFound'
+          : fault.body !== undefined
+            ? 'body'
+            : fault.status
+              ? 'status'
+              : null;
     if (mode !== null && fault.times !== undefined) {
       fault.times -= 1;
       if (fault.times <= 0) faults.set(key, { latencyMs: fault.latencyMs });
     }
-    return { latencyMs: fault.latencyMs ?? 0, mode, status: fault.status ?? 200 };
+    return { latencyMs: fault.latencyMs ?? 0, mode, status: fault.status ?? 200, body: fault.body };
   }
 
-  function send(res: ServerResponse, status: number, body: string, type = 'application/json;charset=utf-8'): void {
+  function send(
+    res: ServerResponse,
+    status: number,
+    body: string,
+    type = 'application/json;charset=utf-8',
+  ): void {
     if (res.destroyed) return;
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(body);
   }
 
-  async function answerChart(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function answerChart(res: ServerResponse, url: URL): Promise<void> {
     const ticker = decodeURIComponent(url.pathname.split('/').pop() ?? '').toUpperCase();
     const period1 = Number(url.searchParams.get('period1') ?? 0);
     const period2 = Number(url.searchParams.get('period2') ?? Math.floor(Date.now() / 1000));
@@ -149,8 +173,14 @@ export async function startYahooServer(options: YahooServerOptions = {}): Promis
     }
     if (fault.mode === 'status') {
       record.status = fault.status;
-      return send(res, fault.status, fault.status === 429 ? 'Too Many Requests' : 'Internal Server Error', 'text/plain');
+      return send(
+        res,
+        fault.status,
+        fault.status === 429 ? 'Too Many Requests' : 'Internal Server Error',
+        'text/plain',
+      );
     }
+    if (fault.mode === 'body') return send(res, 200, JSON.stringify(fault.body));
     if (fault.mode === 'malformed') return send(res, 200, '{"chart":{"result":[{"meta":{"currency":"USD",');
     if (fault.mode === 'notFound' || unknown(ticker)) {
       record.status = 404;
@@ -168,7 +198,7 @@ export async function startYahooServer(options: YahooServerOptions = {}): Promis
     });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/v8/finance/chart/')) {
-      answerChart(req, res, url).catch((error: unknown) => send(res, 500, String(error), 'text/plain'));
+      answerChart(res, url).catch((error: unknown) => send(res, 500, String(error), 'text/plain'));
     } else if (url.pathname === '/v1/test/getcrumb') {
       send(res, 200, 'test-crumb', 'text/plain');
     } else {
@@ -211,7 +241,9 @@ export async function startYahooServer(options: YahooServerOptions = {}): Promis
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }
