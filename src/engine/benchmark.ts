@@ -1,0 +1,43 @@
+import { covOverVar } from './stats-math.ts';
+
+export interface BenchmarkStats {
+  /** Jensen's alpha in percent: Return − rf − β·(benchmark return − rf). */
+  readonly alphaPct: number;
+  readonly beta: number;
+}
+
+/** Log returns X[k]/X[k−1] over all N−1 steps. */
+export function logReturns(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(Math.max(0, values.length - 1));
+  for (let k = 1; k < values.length; k++) out[k - 1] = Math.log(values[k] / values[k - 1]);
+  return out;
+}
+
+/** β = cov(ℓE, ℓB) / var(ℓB) of log returns (sample); NaN with fewer than two steps. */
+export function betaOf(equity: ArrayLike<number>, benchmarkClose: ArrayLike<number>): number {
+  if (equity.length !== benchmarkClose.length) {
+    throw new RangeError(`equity has ${equity.length} values, benchmark ${benchmarkClose.length}`);
+  }
+  if (equity.length < 3) return Number.NaN;
+  return covOverVar(logReturns(equity), logReturns(benchmarkClose));
+}
+
+/**
+ * Alpha and beta of an equity curve against any price series aligned on the same bars (the
+ * reference's Alpha/Beta with that series as the market). The benchmark's buy-and-hold return
+ * is measured from `startBar` (the strategy's warm-up bar in the reference) to the last bar.
+ */
+export function benchmarkStats(
+  equity: ArrayLike<number>,
+  benchmarkClose: ArrayLike<number>,
+  options: { startBar?: number; riskFreeRate?: number } = {},
+): BenchmarkStats {
+  const startBar = options.startBar ?? 0;
+  const rf = options.riskFreeRate ?? 0;
+  const n = equity.length;
+  const beta = betaOf(equity, benchmarkClose);
+  const returnPct = ((equity[n - 1] - equity[0]) / equity[0]) * 100;
+  const first = benchmarkClose[startBar];
+  const benchmarkReturnPct = ((benchmarkClose[n - 1] - first) / first) * 100;
+  return { alphaPct: returnPct - rf * 100 - beta * (benchmarkReturnPct - rf * 100), beta };
+}

@@ -1,0 +1,166 @@
+import { betaOf } from './benchmark.ts';
+import { MS_PER_DAY, toIsoTime } from './calendar.ts';
+import { drawdownEpisodes, drawdownFractions } from './stats-drawdown.ts';
+import { nanMax, nanMean, nanVariance, geometricMean, pyPow } from './stats-math.ts';
+import {
+  annualization,
+  ceilDuration,
+  dataPeriod,
+  durationResolutionMs,
+  periodicReturns,
+} from './stats-period.ts';
+import { tradeStats } from './stats-trades.ts';
+import type { ClosedTrade } from './strategy.ts';
+
+/**
+ * The reference's statistics (ENGINE.md §2) under DESIGN.md's names. Durations are in days
+ * (fractional for intraday data); with a non-datetime index, `start`/`end` are index values and
+ * durations are in index units. NaN where the reference gives NaN; `cagrPct` is NaN for a
+ * non-datetime index (the reference omits it) and `commissions` is 0 when it omits that key.
+ */
+export interface BacktestStats {
+  start: string | number;
+  end: string | number;
+  durationDays: number;
+  exposureTimePct: number;
+  equityFinal: number;
+  equityPeak: number;
+  commissions: number;
+  returnPct: number;
+  buyHoldReturnPct: number;
+  returnAnnPct: number;
+  volatilityAnnPct: number;
+  cagrPct: number;
+  sharpeRatio: number;
+  sortinoRatio: number;
+  calmarRatio: number;
+  alphaPct: number;
+  beta: number;
+  maxDrawdownPct: number;
+  avgDrawdownPct: number;
+  maxDrawdownDurationDays: number;
+  avgDrawdownDurationDays: number;
+  tradeCount: number;
+  winRatePct: number;
+  bestTradePct: number;
+  worstTradePct: number;
+  avgTradePct: number;
+  maxTradeDurationDays: number;
+  avgTradeDurationDays: number;
+  profitFactor: number;
+  expectancyPct: number;
+  sqn: number;
+  kellyCriterion: number;
+}
+
+export interface StatsInput {
+  readonly equity: ArrayLike<number>;
+  /** The bars' index and the close used for buy & hold and beta (any aligned price series). */
+  readonly bars: {
+    readonly time: ArrayLike<number>;
+    readonly close: ArrayLike<number>;
+    readonly isDatetime: boolean;
+  };
+  readonly trades: readonly ClosedTrade[];
+  /** Buy & hold is measured from this bar (the strategy's warm-up). Default 0. */
+  readonly warmupBars?: number;
+  /** Annual risk-free rate in (−1, 1). Default 0. */
+  readonly riskFreeRate?: number;
+}
+
+/** Computes every statistic of an equity curve and its closed trades. */
+export function computeStats(input: StatsInput): BacktestStats {
+  const { equity, bars, trades } = input;
+  const { time, close, isDatetime } = bars;
+  const rf = input.riskFreeRate ?? 0;
+  const w = input.warmupBars ?? 0;
+  const n = equity.length;
+  if (n < 1 || time.length !== n || close.length !== n) {
+    throw new RangeError(
+      `equity (${n}), time (${time.length}) and close (${close.length}) must have one value per bar`,
+    );
+  }
+  const dd = drawdownFractions(equity);
+  const episodes = drawdownEpisodes(dd, time);
+  const resolution = isDatetime ? durationResolutionMs(dataPeriod(time)) : 0;
+  const toDays = (ms: number) => (isDatetime ? ms / MS_PER_DAY : ms);
+  const roundDays = (value: number) =>
+    isDatetime && !episodes.fallback ? toDays(ceilDuration(value, resolution)) : value;
+  const ts = tradeStats(trades, n, resolution);
+
+  const durationMs = time[n - 1] - time[0];
+  const returnPct = ((equity[n - 1] - equity[0]) / equity[0]) * 100;
+  const buyHoldReturnPct = ((close[n - 1] - close[w]) / close[w]) * 100;
+
+  let growth = 0;
+  let periodsPerYear = Number.NaN;
+  let periodReturns: ArrayLike<number> = [Number.NaN];
+  let cagrPct = Number.NaN;
+  if (isDatetime) {
+    const a = annualization(time);
+    periodsPerYear = a.periodsPerYear;
+    periodReturns = periodicReturns(equity, time, a.bucket);
+    growth = geometricMean(periodReturns);
+    const days = Math.floor(durationMs / MS_PER_DAY);
+    const seconds = Math.floor((durationMs - days * MS_PER_DAY) / 1000);
+    const years = (days + seconds / 86400) / 365.25;
+    cagrPct = years ? (pyPow(equity[n - 1] / equity[0], 1 / years) - 1) * 100 : Number.NaN;
+  }
+  const annualReturn = pyPow(1 + growth, periodsPerYear) - 1;
+  const variance = isDatetime ? nanVariance(periodReturns) : Number.NaN;
+  const volatilityAnnPct =
+    Math.sqrt(
+      pyPow(variance + pyPow(1 + growth, 2), periodsPerYear) - pyPow(1 + growth, 2 * periodsPerYear),
+    ) * 100;
+  let downsideSquares = 0;
+  let downsideCount = 0;
+  for (let k = 0; k < periodReturns.length; k++) {
+    const r = periodReturns[k];
+    if (Number.isNaN(r)) continue;
+    downsideSquares += r < 0 ? r * r : 0;
+    downsideCount++;
+  }
+  const downside = Math.sqrt(downsideCount ? downsideSquares / downsideCount : Number.NaN);
+  const maxDd = Number.isNaN(nanMax(dd)) ? 0 : nanMax(dd);
+  const beta = betaOf(equity, close);
+
+  return {
+    start: isDatetime ? toIsoTime(time[0], isDateOnly(time)) : time[0],
+    end: isDatetime ? toIsoTime(time[n - 1], isDateOnly(time)) : time[n - 1],
+    durationDays: toDays(durationMs),
+    exposureTimePct: ts.exposureTimePct,
+    equityFinal: equity[n - 1],
+    equityPeak: nanMax(equity),
+    commissions: ts.commissions,
+    returnPct,
+    buyHoldReturnPct,
+    returnAnnPct: annualReturn * 100,
+    volatilityAnnPct,
+    cagrPct,
+    sharpeRatio: (annualReturn * 100 - rf * 100) / (volatilityAnnPct || Number.NaN),
+    sortinoRatio: (annualReturn - rf) / (downside * Math.sqrt(periodsPerYear)),
+    calmarRatio: annualReturn / (maxDd || Number.NaN),
+    alphaPct: returnPct - rf * 100 - beta * (buyHoldReturnPct - rf * 100),
+    beta,
+    maxDrawdownPct: -maxDd * 100,
+    avgDrawdownPct: -nanMean(episodes.peaks) * 100,
+    maxDrawdownDurationDays: roundDays(nanMax(episodes.durations)),
+    avgDrawdownDurationDays: roundDays(nanMean(episodes.durations)),
+    tradeCount: ts.tradeCount,
+    winRatePct: ts.winRatePct,
+    bestTradePct: ts.bestTradePct,
+    worstTradePct: ts.worstTradePct,
+    avgTradePct: ts.avgTradePct,
+    maxTradeDurationDays: toDays(ts.maxTradeDuration),
+    avgTradeDurationDays: toDays(ts.avgTradeDuration),
+    profitFactor: ts.profitFactor,
+    expectancyPct: ts.expectancyPct,
+    sqn: ts.sqn,
+    kellyCriterion: ts.kellyCriterion,
+  };
+}
+
+function isDateOnly(time: ArrayLike<number>): boolean {
+  for (let k = 0; k < time.length; k++) if (time[k] % MS_PER_DAY !== 0) return false;
+  return true;
+}
