@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { NotFoundError, UpstreamUnavailableError } from '../../src/errors.ts';
 import { createYahooProvider, type YahooProviderOptions } from '../../src/market-data/yahoo-provider.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
+import { chartMeta } from '../support/yahoo-chart.ts';
 import { startYahooServer, type YahooServer } from '../support/yahoo-server.ts';
 import { captureLogger } from './log-capture.ts';
 
@@ -123,6 +124,26 @@ describe('bad responses', () => {
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect((error as Error).message).toMatch(/unexpected shape for ODD/);
     expect(lines.some((l) => l.error === 'FailedYahooValidationError')).toBe(true);
+  });
+  it('turns a valid-looking body that cannot be mapped into UpstreamUnavailableError', async () => {
+    const t = Date.parse('2024-03-04T14:30:00Z') / 1000;
+    const quote = { open: [1], high: [2], low: [1], close: [1.5], volume: [10] };
+    const body = (timeZone: string, timestamp: number[]) => ({
+      chart: {
+        result: [
+          { meta: chartMeta('MAP', timeZone, 'USD', t, 1.5), timestamp, indicators: { quote: [quote] } },
+        ],
+        error: null,
+      },
+    });
+    server.setFault('MAP', { body: body('America/New_York', [t, t + 86_400]) });
+    await expect(provider().fetchDaily('MAP', FROM, TO)).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    server.setFault('MAP', { body: body('Mars/Olympus_Mons', [t]) });
+    await expect(provider().fetchDaily('MAP', FROM, TO)).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    server.setFault('MAP', { body: body('America/New_York', [t]) });
+    expect((await provider().fetchDaily('MAP', FROM, TO)).bars).toEqual([
+      { date: '2024-03-04', open: 1, high: 2, low: 1, close: 1.5, adjClose: 1.5, volume: 10 },
+    ]);
   });
 });
 

@@ -80,9 +80,10 @@ describe('generated series through yahoo-finance2', () => {
 
   it('dates a Tokyo session opened before midnight UTC by its local day', async () => {
     server.addSeries('7203.T', { timeZone: 'Asia/Tokyo', openTime: '08:00', currency: 'JPY' });
-    const series = await provider().fetchDaily('7203.T', '2024-03-04', '2024-03-05');
+    // 08:00 JST = 23:00 UTC the day before: Monday's bar carries Sunday's UTC date.
+    const series = await provider().fetchDaily('7203.T', '2024-03-08', '2024-03-11');
     expect(series.currency).toBe('JPY');
-    expect(series.bars.map((b) => b.date)).toEqual(['2024-03-04', '2024-03-05']);
+    expect(series.bars.map((b) => b.date)).toEqual(['2024-03-08', '2024-03-11']);
   });
 
   it('drops the null rows Yahoo sends for missing days', async () => {
