@@ -86,7 +86,7 @@ function createNegativeCache(ttlMs: number, maxSize: number, now: () => number) 
 type Failure = 'unknown-ticker' | 'no-data' | null;
 
 export function createYahooProvider(options: YahooProviderOptions): PriceProvider {
-  const logger = options.logger.child({ component: 'yahoo' });
+  const logger = options.logger;
   const now = options.now ?? Date.now;
   const negative = createNegativeCache(
     options.negativeCacheTtlMs ?? 5 * 60_000,
