@@ -48,7 +48,8 @@ export function toDateString(value: unknown): string {
 
 /** Validates a date on its way in. */
 export function assertDate(value: string, field: string): string {
-  if (!DATE_PATTERN.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  const ms = DATE_PATTERN.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) {
     throw new TypeError(`${field} must be a YYYY-MM-DD date, got ${JSON.stringify(value)}`);
   }
   return value;

@@ -4,7 +4,7 @@
  * sends the 8 IEEE bytes, so prices round-trip exactly.
  */
 import type { Pool } from 'mysql2';
-import { retryOnConnectionLoss } from './pool.ts';
+import type { Retry } from './pool.ts';
 
 interface ToSql {
   toSQL(): { sql: string; params: unknown[] };
@@ -19,11 +19,11 @@ export type ExactSelect = <K extends string>(
  * `fields` are the keys of the select's field object, in order: the generated SQL lists the
  * columns in that order and rows come back as arrays.
  */
-export function createExactSelect(pool: Pool, onQuery?: (sql: string) => void): ExactSelect {
+export function createExactSelect(pool: Pool, retry: Retry, onQuery?: (sql: string) => void): ExactSelect {
   const promisePool = pool.promise();
   return async (query, fields) => {
     const { sql, params } = query.toSQL();
-    const [rows] = await retryOnConnectionLoss(() => {
+    const [rows] = await retry(() => {
       onQuery?.(sql);
       return promisePool.execute({ sql, rowsAsArray: true }, params as (string | number)[]);
     });

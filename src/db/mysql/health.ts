@@ -6,6 +6,7 @@ import type { Pool } from 'mysql2';
 import { isUpToDate, journalMillis, MIGRATIONS_TABLE, migrationsFolder } from '../migrations.ts';
 import type { Repository } from '../repository.ts';
 import { withTimeout } from '../timeout.ts';
+import type { Retry } from './pool.ts';
 
 type HealthMethods = Pick<Repository, 'ping' | 'isMigrated' | 'migrate'>;
 
@@ -14,6 +15,7 @@ const MIGRATION_LOCK_WAIT_S = 60;
 export function createMysqlHealth(
   pool: Pool,
   db: MySql2Database,
+  retry: Retry,
   onQuery?: (sql: string) => void,
 ): HealthMethods {
   const promisePool = pool.promise();
@@ -25,15 +27,16 @@ export function createMysqlHealth(
       await withTimeout(promisePool.query('select 1'), timeoutMs, 'database ping');
     },
 
-    async isMigrated() {
-      const [tables] = await db.execute(
-        sql`select table_name from information_schema.tables where table_schema = database() and table_name = ${MIGRATIONS_TABLE}`,
-      );
-      if ((tables as unknown as unknown[]).length === 0) return isUpToDate(journalMillis(folder), []);
-      const [rows] = await db.execute(sql`select created_at from ${sql.identifier(MIGRATIONS_TABLE)}`);
-      const applied = (rows as unknown as { created_at: unknown }[]).map((r) => Number(r.created_at));
-      return isUpToDate(journalMillis(folder), applied);
-    },
+    isMigrated: () =>
+      retry(async () => {
+        const [tables] = await db.execute(
+          sql`select table_name from information_schema.tables where table_schema = database() and table_name = ${MIGRATIONS_TABLE}`,
+        );
+        if ((tables as unknown as unknown[]).length === 0) return isUpToDate(journalMillis(folder), []);
+        const [rows] = await db.execute(sql`select created_at from ${sql.identifier(MIGRATIONS_TABLE)}`);
+        const applied = (rows as unknown as { created_at: unknown }[]).map((r) => Number(r.created_at));
+        return isUpToDate(journalMillis(folder), applied);
+      }),
 
     /** Serialized across instances with a named lock, so concurrent start-ups migrate once. */
     async migrate() {

@@ -31,18 +31,19 @@ export function createMysqlPool(options: MysqlPoolOptions): mysql.Pool {
   });
 }
 
-/** Errors that mean the connection (not the statement) failed; the pool drops such connections. */
-const CONNECTION_ERROR_CODES = new Set([
+/** The pooled connection died under the statement (server restart, kill, failover, idle cut). */
+const LOST_CONNECTION_CODES = new Set([
   'PROTOCOL_CONNECTION_LOST',
   'PROTOCOL_SEQUENCE_TIMEOUT',
   'ECONNRESET',
-  'ECONNREFUSED',
   'EPIPE',
-  'ETIMEDOUT',
   'ER_CONNECTION_KILLED',
   'ER_SERVER_SHUTDOWN',
   'ER_CLIENT_INTERACTION_TIMEOUT',
 ]);
+
+/** A new connection could not be opened. */
+const CONNECT_ERROR_CODES = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
 
 const DEADLOCK_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
@@ -57,29 +58,45 @@ function codesOf(error: unknown): { codes: string[]; messages: string[] } {
   return { codes, messages };
 }
 
-export function isConnectionError(error: unknown): boolean {
+export type ConnectionErrorKind = 'lost' | 'connect';
+
+export function connectionErrorKind(error: unknown): ConnectionErrorKind | null {
   const { codes, messages } = codesOf(error);
-  return (
-    codes.some((c) => CONNECTION_ERROR_CODES.has(c)) ||
-    messages.some((m) => m.includes('connection is in closed state'))
-  );
+  if (codes.some((c) => LOST_CONNECTION_CODES.has(c))) return 'lost';
+  if (messages.some((m) => m.includes('connection is in closed state'))) return 'lost';
+  if (codes.some((c) => CONNECT_ERROR_CODES.has(c))) return 'connect';
+  return null;
 }
 
 export function isDeadlock(error: unknown): boolean {
   return codesOf(error).codes.some((c) => DEADLOCK_CODES.has(c));
 }
 
+export type Retry = <T>(operation: () => Promise<T>) => Promise<T>;
+
 /**
- * Runs an idempotent operation; when the server dropped the connection it ran on, runs it once
- * more on a fresh connection, so a restart or an idle kill never reaches the caller.
+ * Runs idempotent operations so that connections the server dropped never reach the caller: an
+ * operation that lost its connection runs again (the pool discards the dead connection), up to
+ * once per pooled connection plus one, since every idle connection may have died together.
+ * A failed connect is retried once: a server that is down fails fast.
  */
-export async function retryOnConnectionLoss<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (!isConnectionError(error)) throw error;
-    return operation();
-  }
+export function createRetry(poolSize: number): Retry {
+  return async (operation) => {
+    let connectRetried = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await operation();
+      } catch (error) {
+        const kind = connectionErrorKind(error);
+        if (kind === 'lost' && attempt <= poolSize) continue;
+        if (kind === 'connect' && !connectRetried) {
+          connectRetried = true;
+          continue;
+        }
+        throw error;
+      }
+    }
+  };
 }
 
 /** Retries a transaction that lost a deadlock or lock wait, a few times. */

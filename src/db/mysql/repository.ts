@@ -9,7 +9,7 @@ import { distinctRanges, splitByRange } from '../ranges.ts';
 import type { RangeRequest, Repository, StoredBar } from '../repository.ts';
 import { createExactSelect } from './exact-select.ts';
 import { createMysqlHealth } from './health.ts';
-import { createMysqlPool, type MysqlPoolOptions, retryOnConnectionLoss, retryOnDeadlock } from './pool.ts';
+import { createMysqlPool, createRetry, type MysqlPoolOptions, retryOnDeadlock } from './pool.ts';
 import { createMysqlRuns } from './runs.ts';
 import { corporateActions, coverage, priceBars } from './schema.ts';
 
@@ -30,7 +30,9 @@ export function createMysqlRepository(options: MysqlRepositoryOptions): Reposito
   const pool = createMysqlPool(options);
   const onQuery = options.onQuery;
   const db = drizzle({ client: pool, logger: onQuery ? { logQuery: (query) => onQuery(query) } : false });
-  const exactSelect = createExactSelect(pool, onQuery);
+  const retry = createRetry(options.poolSize);
+  const exactSelect = createExactSelect(pool, retry, onQuery);
+  let closed = false;
   const barFields = getTableColumns(priceBars);
   const { ticker: _t, date: _d, ...barValues } = barFields;
   const barUpdate = fromValues(barValues);
@@ -62,7 +64,7 @@ export function createMysqlRepository(options: MysqlRepositoryOptions): Reposito
       const unique = dedupeLast(rows, (r) => `${r.ticker}\u0000${assertDate(r.date, 'bar.date')}`);
       if (unique.length === 0) return;
       const chunks = chunkRows(unique, barFieldNames.length, MYSQL_MAX_PARAMS, MAX_ROWS_PER_INSERT);
-      await retryOnConnectionLoss(() =>
+      await retry(() =>
         db.transaction(async (tx) => {
           for (const chunk of chunks) {
             await tx
@@ -92,7 +94,7 @@ export function createMysqlRepository(options: MysqlRepositoryOptions): Reposito
       );
       if (unique.length === 0) return;
       const chunks = chunkRows(unique, actionFieldNames.length, MYSQL_MAX_PARAMS, MAX_ROWS_PER_INSERT);
-      await retryOnConnectionLoss(() =>
+      await retry(() =>
         db.transaction(async (tx) => {
           for (const chunk of chunks) {
             await tx
@@ -123,7 +125,7 @@ export function createMysqlRepository(options: MysqlRepositoryOptions): Reposito
     },
 
     async deleteTicker(ticker) {
-      await retryOnConnectionLoss(() =>
+      await retry(() =>
         db.transaction(async (tx) => {
           await tx.delete(priceBars).where(eq(priceBars.ticker, ticker));
           await tx.delete(corporateActions).where(eq(corporateActions.ticker, ticker));
@@ -134,7 +136,7 @@ export function createMysqlRepository(options: MysqlRepositoryOptions): Reposito
 
     async readCoverage(tickers) {
       if (tickers.length === 0) return [];
-      const rows = await retryOnConnectionLoss(() =>
+      const rows = await retry(() =>
         db
           .select()
           .from(coverage)
@@ -170,13 +172,15 @@ export function createMysqlRepository(options: MysqlRepositoryOptions): Reposito
             );
           }
         });
-      await retryOnConnectionLoss(() => retryOnDeadlock(write));
+      await retry(() => retryOnDeadlock(write));
     },
 
-    ...createMysqlRuns(db),
-    ...createMysqlHealth(pool, db, onQuery),
+    ...createMysqlRuns(db, retry),
+    ...createMysqlHealth(pool, db, retry, onQuery),
 
     async close() {
+      if (closed) return;
+      closed = true;
       await pool.promise().end();
     },
   };

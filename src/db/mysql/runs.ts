@@ -3,14 +3,14 @@ import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
 import { toJsonText, toMysqlDatetime, toStoredRun } from '../mappers.ts';
 import type { Repository } from '../repository.ts';
-import { retryOnConnectionLoss } from './pool.ts';
+import type { Retry } from './pool.ts';
 import { backtestRuns } from './schema.ts';
 
 type RunMethods = Pick<Repository, 'saveRun' | 'loadRun' | 'findRunByHash' | 'listRuns'>;
 
-export function createMysqlRuns(db: MySql2Database): RunMethods {
+export function createMysqlRuns(db: MySql2Database, retry: Retry): RunMethods {
   const byHash = async (requestHash: string) => {
-    const rows = await retryOnConnectionLoss(() =>
+    const rows = await retry(() =>
       db.select().from(backtestRuns).where(eq(backtestRuns.requestHash, requestHash)),
     );
     return rows[0] ? toStoredRun(rows[0]) : null;
@@ -27,7 +27,7 @@ export function createMysqlRuns(db: MySql2Database): RunMethods {
       };
       // A no-op update rather than INSERT IGNORE: IGNORE would also turn real errors
       // (truncation, bad values) into warnings.
-      await retryOnConnectionLoss(() =>
+      await retry(() =>
         db
           .insert(backtestRuns)
           .values(values)
@@ -39,9 +39,7 @@ export function createMysqlRuns(db: MySql2Database): RunMethods {
     },
 
     async loadRun(id) {
-      const rows = await retryOnConnectionLoss(() =>
-        db.select().from(backtestRuns).where(eq(backtestRuns.id, id)),
-      );
+      const rows = await retry(() => db.select().from(backtestRuns).where(eq(backtestRuns.id, id)));
       return rows[0] ? toStoredRun(rows[0]) : null;
     },
 
@@ -58,7 +56,7 @@ export function createMysqlRuns(db: MySql2Database): RunMethods {
               lt(backtestRuns.createdAt, cursor),
               and(eq(backtestRuns.createdAt, cursor), lt(backtestRuns.id, beforeId)),
             );
-      const rows = await retryOnConnectionLoss(() =>
+      const rows = await retry(() =>
         db
           .select()
           .from(backtestRuns)
