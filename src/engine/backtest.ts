@@ -1,4 +1,5 @@
 import { type Bars, validateBars } from './bars.ts';
+import { logReturns } from './benchmark.ts';
 import { Broker } from './broker.ts';
 import { StrategyContext } from './context.ts';
 import { EngineError } from './errors.ts';
@@ -17,6 +18,9 @@ import type {
   StrategyDefinition,
 } from './strategy.ts';
 import { indicatorWarmup } from './warmup.ts';
+
+/** Cache slot for the log returns of Close used by Beta (not a strategy indicator key). */
+const CLOSE_LOG_RETURNS_KEY = '\u0000logReturns(close)';
 
 /** An open trade at the end of the data (only when trades are not finalized). */
 export interface OpenTradeSnapshot {

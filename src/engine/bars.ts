@@ -106,21 +106,16 @@ export function barsFromColumns(columns: BarColumns, options: { isDatetime?: boo
 
 /** Throws EngineError when an OHLC value is NaN or infinite or the time index is not sorted. */
 export function validateBars(bars: Bars): void {
-  const names = ['open', 'high', 'low', 'close'] as const;
-  for (const name of names) {
-    const values = bars[name];
-    for (let k = 0; k < bars.length; k++) {
-      if (!Number.isFinite(values[k])) {
-        throw new EngineError(
-          `bars.${name}`,
-          `${name} at bar ${k} is ${values[k]}; OHLC values must be finite`,
-        );
+  const { open, high, low, close, time } = bars;
+  for (let k = 0; k < bars.length; k++) {
+    // x − x is 0 for finite x and NaN for NaN or ±Infinity.
+    if (open[k] - open[k] + high[k] - high[k] + low[k] - low[k] + close[k] - close[k] + time[k] - time[k] !== 0) {
+      for (const name of ['open', 'high', 'low', 'close', 'time'] as const) {
+        if (!Number.isFinite(bars[name][k])) {
+          throw new EngineError(`bars.${name}`, `${name} at bar ${k} is ${bars[name][k]}; values must be finite`);
+        }
       }
     }
-  }
-  for (let k = 0; k < bars.length; k++) {
-    if (!Number.isFinite(bars.time[k])) throw new EngineError('bars.time', `time at bar ${k} is not finite`);
-    if (k > 0 && bars.time[k] < bars.time[k - 1])
-      throw new EngineError('bars.time', `time is not sorted at bar ${k}`);
+    if (k > 0 && time[k] < time[k - 1]) throw new EngineError('bars.time', `time is not sorted at bar ${k}`);
   }
 }

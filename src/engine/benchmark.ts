@@ -14,12 +14,16 @@ export function logReturns(values: ArrayLike<number>): Float64Array {
 }
 
 /** β = cov(ℓE, ℓB) / var(ℓB) of log returns (sample); NaN with fewer than two steps. */
-export function betaOf(equity: ArrayLike<number>, benchmarkClose: ArrayLike<number>): number {
+export function betaOf(
+  equity: ArrayLike<number>,
+  benchmarkClose: ArrayLike<number>,
+  benchmarkLogReturns?: Float64Array,
+): number {
   if (equity.length !== benchmarkClose.length) {
     throw new RangeError(`equity has ${equity.length} values, benchmark ${benchmarkClose.length}`);
   }
   if (equity.length < 3) return Number.NaN;
-  return covOverVar(logReturns(equity), logReturns(benchmarkClose));
+  return covOverVar(logReturns(equity), benchmarkLogReturns ?? logReturns(benchmarkClose));
 }
 
 /**

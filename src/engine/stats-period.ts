@@ -1,4 +1,4 @@
-import { dayNumber, MS_PER_DAY, monthNumber, weekday, weekNumber } from './calendar.ts';
+import { MS_PER_DAY, monthNumber, weekday, weekNumber } from './calendar.ts';
 
 export type Bucket = 'day' | 'week' | 'month' | 'year';
 
@@ -12,10 +12,10 @@ export interface Annualization {
 export function dataPeriod(time: ArrayLike<number>): number {
   const n = time.length;
   const from = Math.max(0, n - 100);
-  const diffs: number[] = [];
-  for (let k = from + 1; k < n; k++) diffs.push(time[k] - time[k - 1]);
+  const diffs = new Float64Array(Math.max(0, n - from - 1));
+  for (let k = from + 1; k < n; k++) diffs[k - from - 1] = time[k] - time[k - 1];
   if (diffs.length === 0) return Number.NaN;
-  diffs.sort((a, b) => a - b);
+  diffs.sort();
   const mid = diffs.length >> 1;
   return diffs.length % 2 === 1 ? diffs[mid] : (diffs[mid - 1] + diffs[mid]) / 2;
 }
@@ -41,13 +41,13 @@ export function annualization(time: ArrayLike<number>): Annualization {
   if (wholeDays === 31) return { periodsPerYear: 12, bucket: 'month' };
   if (wholeDays === 365) return { periodsPerYear: 1, bucket: 'year' };
   let weekendBars = 0;
-  for (let k = 0; k < time.length; k++) if (weekday(dayNumber(time[k])) >= 5) weekendBars++;
+  for (let k = 0; k < time.length; k++) if (weekday(Math.floor(time[k] / MS_PER_DAY)) >= 5) weekendBars++;
   const haveWeekends = weekendBars / time.length > (2 / 7) * 0.6;
   return { periodsPerYear: haveWeekends ? 365 : 252, bucket: 'day' };
 }
 
 function bucketOf(timeMs: number, bucket: Bucket): number {
-  const day = dayNumber(timeMs);
+  const day = Math.floor(timeMs / MS_PER_DAY);
   if (bucket === 'day') return day;
   if (bucket === 'week') return weekNumber(day);
   const month = monthNumber(day);
@@ -58,18 +58,19 @@ function bucketOf(timeMs: number, bucket: Bucket): number {
  * Simple returns between the last equity values of consecutive non-empty calendar buckets
  * (the first bucket has no return). 0/0 yields NaN, as pandas' pct_change does.
  */
-export function periodicReturns(
-  equity: ArrayLike<number>,
-  time: ArrayLike<number>,
-  bucket: Bucket,
-): Float64Array {
+export function periodicReturns(equity: ArrayLike<number>, time: ArrayLike<number>, bucket: Bucket): Float64Array {
   const n = equity.length;
-  const lasts: number[] = [];
+  const out = new Float64Array(n);
+  let count = -1;
+  let previous = Number.NaN;
+  let key = bucketOf(time[0], bucket);
   for (let k = 0; k < n; k++) {
-    const isLastOfBucket = k === n - 1 || bucketOf(time[k + 1], bucket) !== bucketOf(time[k], bucket);
-    if (isLastOfBucket) lasts.push(equity[k]);
+    const nextKey = k === n - 1 ? Number.NaN : bucketOf(time[k + 1], bucket);
+    if (nextKey === key) continue;
+    key = nextKey;
+    if (count >= 0) out[count] = equity[k] / previous - 1;
+    previous = equity[k];
+    count++;
   }
-  const out = new Float64Array(Math.max(0, lasts.length - 1));
-  for (let k = 1; k < lasts.length; k++) out[k - 1] = lasts[k] / lasts[k - 1] - 1;
-  return out;
+  return out.subarray(0, count);
 }

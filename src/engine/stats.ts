@@ -66,6 +66,8 @@ export interface StatsInput {
   readonly warmupBars?: number;
   /** Annual risk-free rate in (−1, 1). Default 0. */
   readonly riskFreeRate?: number;
+  /** Precomputed log returns of `bars.close` (see logReturns), to reuse across a sweep. */
+  readonly closeLogReturns?: Float64Array;
 }
 
 /** Computes every statistic of an equity curve and its closed trades. */
@@ -122,11 +124,12 @@ export function computeStats(input: StatsInput): BacktestStats {
   }
   const downside = Math.sqrt(downsideCount ? downsideSquares / downsideCount : Number.NaN);
   const maxDd = Number.isNaN(nanMax(dd)) ? 0 : nanMax(dd);
-  const beta = betaOf(equity, close);
+  const beta = betaOf(equity, close, input.closeLogReturns);
+  const dateOnly = isDatetime && isDateOnly(time);
 
   return {
-    start: isDatetime ? toIsoTime(time[0], isDateOnly(time)) : time[0],
-    end: isDatetime ? toIsoTime(time[n - 1], isDateOnly(time)) : time[n - 1],
+    start: isDatetime ? toIsoTime(time[0], dateOnly) : time[0],
+    end: isDatetime ? toIsoTime(time[n - 1], dateOnly) : time[n - 1],
     durationDays: toDays(durationMs),
     exposureTimePct: ts.exposureTimePct,
     equityFinal: equity[n - 1],
@@ -161,6 +164,6 @@ export function computeStats(input: StatsInput): BacktestStats {
 }
 
 function isDateOnly(time: ArrayLike<number>): boolean {
-  for (let k = 0; k < time.length; k++) if (time[k] % MS_PER_DAY !== 0) return false;
+  for (let k = 0; k < time.length; k++) if (Math.floor(time[k] / MS_PER_DAY) * MS_PER_DAY !== time[k]) return false;
   return true;
 }
