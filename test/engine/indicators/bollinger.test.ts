@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bollinger } from '../../../src/engine/indicators/bollinger.ts';
+import { sma } from '../../../src/engine/indicators/sma.ts';
 import { close, naiveMean, naiveStd, randomWalk } from './reference.ts';
 
 describe('bollinger', () => {
@@ -38,5 +39,16 @@ describe('bollinger', () => {
     const out = bollinger(Float64Array.from(xs));
     expect(out.middle[18]).toBeNaN();
     expect(close(out.upper[40], naiveMean(xs, 40, 20) + 2 * naiveStd(xs, 40, 20))).toBe(true);
+  });
+});
+
+describe('bollinger middle band vs sma', () => {
+  it('equals the engine SMA to rounding on a long series', () => {
+    const xs = Float64Array.from(randomWalk(20_000, 13));
+    const middle = bollinger(xs, 20, 2).middle;
+    const reference = sma(xs, 20);
+    for (let i = 0; i < xs.length; i++) {
+      if (!close(middle[i], reference[i], 1e-12)) throw new Error(`at ${i}: ${middle[i]} vs ${reference[i]}`);
+    }
   });
 });
