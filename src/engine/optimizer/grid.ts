@@ -61,15 +61,21 @@ export function countGrid(ranges: readonly ParamRange[]): number {
  * itertools.product, as backtesting.py's grid). Lazy: filter with a constraint while iterating
  * to avoid materializing combinations that are rejected.
  */
-export function* iterateGrid(ranges: readonly ParamRange[]): Generator<ParamCombination> {
-  countGrid(ranges);
-  const values = ranges.map(rangeValues);
-  const digits = new Array<number>(ranges.length).fill(0);
+export function iterateGrid(ranges: readonly ParamRange[]): Generator<ParamCombination> {
+  countGrid(ranges); // validate now, not on the first next()
+  return combinations(
+    ranges.map((r) => r.name),
+    ranges.map(rangeValues),
+  );
+}
+
+function* combinations(names: readonly string[], values: readonly number[][]): Generator<ParamCombination> {
+  const digits = new Array<number>(names.length).fill(0);
   while (true) {
     const combination: ParamCombination = {};
-    for (let r = 0; r < ranges.length; r++) combination[ranges[r].name] = values[r][digits[r]];
+    for (let r = 0; r < names.length; r++) combination[names[r]] = values[r][digits[r]];
     yield combination;
-    let r = ranges.length - 1;
+    let r = names.length - 1;
     while (r >= 0 && ++digits[r] === values[r].length) digits[r--] = 0;
     if (r < 0) return;
   }

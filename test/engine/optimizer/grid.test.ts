@@ -126,10 +126,11 @@ describe('countGrid / expandGrid', () => {
     expect(expandGrid(fastSlow, { maxCombinations: 121 })).toHaveLength(121);
   });
 
-  it('iterates lazily', () => {
+  it('iterates lazily but validates eagerly', () => {
     const it = iterateGrid([{ name: 'a', from: 0, to: 1e7, step: 1 }]);
     expect(it.next().value).toEqual({ a: 0 });
     expect(it.next().value).toEqual({ a: 1 });
+    expect(() => iterateGrid([{ name: 'a', from: 0, to: 1, step: 0 }])).toThrow(EngineError);
   });
 
   it('rejects duplicate names and an empty grid', () => {
