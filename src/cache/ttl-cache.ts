@@ -57,7 +57,18 @@ export function createTtlCache<V>(options: CacheOptions): TtlCache<V> {
       maxSize: options.maxBytes ?? 256 * 1024 * 1024,
       sizeCalculation: (entry) => Math.max(1, approximateBytes(entry.value)),
     });
-    keyv = new Keyv({ store: lru, namespace: options.namespace, serialize: undefined, deserialize: undefined });
+    // lru-cache takes the TTL in an options object; Keyv passes a number.
+    const store = {
+      get: (key: string) => lru.get(key),
+      set: (key: string, value: { value: V; expires?: number }, ttl?: number) => {
+        lru.set(key, value, ttl === undefined ? {} : { ttl });
+        return true;
+      },
+      delete: (key: string) => lru.delete(key),
+      clear: () => lru.clear(),
+      has: (key: string) => lru.has(key),
+    };
+    keyv = new Keyv({ store, namespace: options.namespace, serialize: undefined, deserialize: undefined });
   } else {
     keyv = createKeyvNonBlocking(
       { url: options.url, socket: { connectTimeout: 1000, reconnectStrategy: (n: number) => Math.min(100 * 2 ** n, 2000) } },

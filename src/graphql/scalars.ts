@@ -1,0 +1,50 @@
+import { Kind, type ValueNode } from 'graphql';
+import { isIsoDate } from '../dates.ts';
+import { builder } from './builder.ts';
+import { badInput } from './errors.ts';
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !isIsoDate(value)) {
+    throw badInput(`Date must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(value)?.slice(0, 40)}`);
+  }
+  return value;
+}
+
+builder.scalarType('Date', {
+  description: 'A calendar date as YYYY-MM-DD; for price bars, the exchange-local trading day.',
+  serialize: (value) => value,
+  parseValue: parseDate,
+});
+
+function literalToJson(ast: ValueNode): unknown {
+  switch (ast.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.NULL:
+      return null;
+    case Kind.LIST:
+      return ast.values.map(literalToJson);
+    case Kind.OBJECT:
+      return Object.fromEntries(ast.fields.map((f) => [f.name.value, literalToJson(f.value)]));
+    default:
+      throw badInput('JSONObject literals cannot contain variables');
+  }
+}
+
+function parseObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw badInput('JSONObject must be an object');
+  }
+  return value as Record<string, unknown>;
+}
+
+builder.scalarType('JSONObject', {
+  description: 'A JSON object, e.g. strategy params such as { "fast": 10, "slow": 30 }.',
+  serialize: (value) => value,
+  parseValue: parseObject,
+  parseLiteral: (ast) => parseObject(literalToJson(ast)),
+});

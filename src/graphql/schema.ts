@@ -1,0 +1,10 @@
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './price-series.ts';
+import './service-stats.ts';
+import './warm-cache.ts';
+
+/** Builds the executable schema from the type files imported above. No I/O. */
+export function buildSchema() {
+  return builder.toSchema({ sortSchema: true });
+}

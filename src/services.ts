@@ -1,0 +1,109 @@
+import { createTtlCache, type TtlCache } from './cache/ttl-cache.ts';
+import type { Config } from './config.ts';
+import { createRepository } from './db/create-repository.ts';
+import type { Repository } from './db/repository.ts';
+import { createReadiness, type Readiness } from './http/readiness.ts';
+import { createProvider } from './market-data/create-provider.ts';
+import { type CachedSeries, createSeriesReader, type SeriesReader } from './market-data/read-through.ts';
+import type { PriceProvider } from './market-data/types.ts';
+import { warmRange, warmSeries } from './market-data/warm.ts';
+import type { Logger } from './observability/logger.ts';
+import { createStatsCollector, type StatsCollector } from './observability/stats.ts';
+
+/** Everything a request or a command needs, built once per process behind its interface. */
+export interface Services {
+  config: Config;
+  logger: Logger;
+  repository: Repository;
+  provider: PriceProvider;
+  seriesCache: TtlCache<CachedSeries>;
+  seriesReader: SeriesReader;
+  readiness: Readiness;
+  stats: StatsCollector;
+  now: () => number;
+  /** Applies migrations (retrying in the background while the database is down), then warms. */
+  startBackground(): void;
+  /** Applies migrations once; rejects when the database is unreachable. */
+  migrate(): Promise<void>;
+  /** Loads the configured warm tickers; never throws. */
+  warm(): ReturnType<typeof warmSeries>;
+  dispose(): Promise<void>;
+}
+
+export interface ServiceOverrides {
+  repository?: Repository;
+  provider?: PriceProvider;
+  now?: () => number;
+  onQuery?: (sql: string) => void;
+}
+
+const READY_TIMEOUT_MS = 1500;
+const MIGRATE_RETRY_MS = 2000;
+
+/** The composition root. Opens no connection by itself; pools connect on first use. */
+export function createServices(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Services {
+  const now = overrides.now ?? Date.now;
+  const repository =
+    overrides.repository ??
+    createRepository({
+      databaseUrl: config.database.url,
+      poolSize: config.database.poolSize,
+      queueLimit: config.database.queueLimit,
+      onQuery: overrides.onQuery,
+    });
+  const provider = overrides.provider ?? createProvider(config.provider, logger);
+  const seriesCache = createTtlCache<CachedSeries>({ url: config.cache.url, namespace: 'series:v1', logger });
+  const seriesReader = createSeriesReader({
+    cache: seriesCache,
+    repository,
+    provider,
+    logger,
+    now,
+    ttl: { historicalS: config.cache.ttlHistoricalS, recentS: config.cache.ttlRecentS },
+  });
+  const readiness = createReadiness(repository, READY_TIMEOUT_MS);
+  let disposed = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  const warm = () => warmSeries(seriesReader, { tickers: config.warm.tickers, ...warmRange(config.warm.years, now()) }, logger);
+
+  const migrateInBackground = async (): Promise<void> => {
+    try {
+      await repository.migrate();
+      logger.info({ dialect: repository.dialect }, 'database migrated');
+    } catch (error) {
+      if (disposed) return;
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'migration failed; retrying');
+      retryTimer = setTimeout(() => void migrateInBackground(), MIGRATE_RETRY_MS);
+      retryTimer.unref();
+      return;
+    }
+    if (config.warm.onStart && !disposed) {
+      void warm().then((outcomes) =>
+        logger.info({ warmed: outcomes.filter((o) => o.ok).length, failed: outcomes.filter((o) => !o.ok).length }, 'cache warmed'),
+      );
+    }
+  };
+
+  return {
+    config,
+    logger,
+    repository,
+    provider,
+    seriesCache,
+    seriesReader,
+    readiness,
+    stats: createStatsCollector(now),
+    now,
+    startBackground() {
+      void migrateInBackground();
+    },
+    migrate: () => repository.migrate(),
+    warm,
+    async dispose() {
+      disposed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      await Promise.allSettled([repository.close(), seriesCache.close()]);
+    },
+  };
+}
