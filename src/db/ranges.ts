@@ -1,4 +1,5 @@
 /** Splitting one multi-range read back into per-range answers. */
+import { or, type SQL } from 'drizzle-orm';
 import type { RangeRequest, StoredBar } from './repository.ts';
 
 /** Distinct ranges, so a repeated request costs no extra predicate. */
@@ -29,4 +30,15 @@ export function splitByRange(rows: readonly StoredBar[], ranges: readonly RangeR
     }
     return out;
   });
+}
+
+/**
+ * ORs predicates as a balanced tree. SQLite rejects expressions deeper than 1000 levels, and a
+ * flat `a or b or c …` is parsed as a chain as deep as the list; both engines flatten nested ORs
+ * again when planning, so index range scans are unaffected.
+ */
+export function balancedOr(predicates: readonly (SQL | undefined)[]): SQL | undefined {
+  if (predicates.length <= 2) return or(...predicates);
+  const middle = Math.ceil(predicates.length / 2);
+  return or(balancedOr(predicates.slice(0, middle)), balancedOr(predicates.slice(middle)));
 }

@@ -23,8 +23,11 @@ export function createMysqlHealth(
 
   return {
     async ping(timeoutMs) {
-      onQuery?.('select 1');
-      await withTimeout(promisePool.query('select 1'), timeoutMs, 'database ping');
+      const answer = retry(() => {
+        onQuery?.('select 1');
+        return promisePool.query('select 1');
+      });
+      await withTimeout(answer, timeoutMs, 'database ping');
     },
 
     isMigrated: () =>

@@ -1,11 +1,11 @@
 /** The Repository on MySQL / MariaDB through a mysql2 pool. */
-import { and, asc, between, eq, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { MySqlColumn } from 'drizzle-orm/mysql-core';
 import { drizzle } from 'drizzle-orm/mysql2';
 import { chunkRows, dedupeLast, MYSQL_MAX_PARAMS } from '../batch.ts';
 import { mergeCoverage } from '../coverage-merge.ts';
 import { assertDate, toCoverageRange, toStoredAction, toStoredBar } from '../mappers.ts';
-import { distinctRanges, splitByRange } from '../ranges.ts';
+import { balancedOr, distinctRanges, splitByRange } from '../ranges.ts';
 import type { RangeRequest, Repository, StoredBar } from '../repository.ts';
 import { createExactSelect } from './exact-select.ts';
 import { createMysqlHealth } from './health.ts';
@@ -48,7 +48,7 @@ export function createMysqlRepository(options: MysqlRepositoryOptions): Reposito
     const query = db
       .select(barFields)
       .from(priceBars)
-      .where(or(...predicates))
+      .where(balancedOr(predicates))
       .orderBy(asc(priceBars.ticker), asc(priceBars.date));
     const rows = await exactSelect(query, barFieldNames);
     return splitByRange(

@@ -1,5 +1,5 @@
 /** The Repository on embedded SQLite (better-sqlite3, synchronous, one connection). */
-import { and, asc, between, eq, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -7,7 +7,7 @@ import { chunkRows, dedupeLast, SQLITE_MAX_PARAMS } from '../batch.ts';
 import { mergeCoverage } from '../coverage-merge.ts';
 import { assertDate, toCoverageRange, toStoredAction, toStoredBar } from '../mappers.ts';
 import { isUpToDate, journalMillis, MIGRATIONS_TABLE, migrationsFolder } from '../migrations.ts';
-import { distinctRanges, splitByRange } from '../ranges.ts';
+import { balancedOr, distinctRanges, splitByRange } from '../ranges.ts';
 import type { RangeRequest, Repository, StoredBar } from '../repository.ts';
 import { withTimeout } from '../timeout.ts';
 import { openSqlite } from './open.ts';
@@ -42,7 +42,7 @@ export function createSqliteRepository(options: SqliteRepositoryOptions): Reposi
     const rows = db
       .select()
       .from(priceBars)
-      .where(or(...predicates))
+      .where(balancedOr(predicates))
       .orderBy(asc(priceBars.ticker), asc(priceBars.date))
       .all();
     return splitByRange(rows.map(toStoredBar), ranges);

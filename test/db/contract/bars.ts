@@ -88,6 +88,19 @@ export function defineBarContract(ctx: ContractContext): void {
       expect(result[0][0]).toEqual(makeBars('ZZDBC', '2024-01-01', 31, 20)[9]);
     });
 
+    it('reads 1,500 ranges in one statement', async () => {
+      await ctx.repo.upsertBars(makeBars('ZZDBA', '2020-01-01', 1_500));
+      ctx.queries.length = 0;
+      const ranges = Array.from({ length: 1_500 }, (_, i) => ({
+        ticker: i % 2 === 0 ? 'ZZDBA' : `ZZDBX${i}`,
+        from: addDays('2020-01-01', i),
+        to: addDays('2020-01-01', i + 1),
+      }));
+      const result = await ctx.repo.readBarsMany(ranges);
+      expect(ctx.queries).toHaveLength(1);
+      expect(result.map((bars) => bars.length)).toEqual(ranges.map((_, i) => (i % 2 === 0 ? 2 : 0)));
+    });
+
     it('answers an empty list of ranges without touching the database', async () => {
       expect(await ctx.repo.readBarsMany([])).toEqual([]);
       expect(ctx.queries).toHaveLength(0);
