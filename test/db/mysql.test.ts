@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import mysql from 'mysql2/promise';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepository } from '../../src/db/create-repository.ts';
 import type { Repository } from '../../src/db/repository.ts';
 import { createTestDatabase, dropTestDatabase, withDatabase } from '../support/mysql.ts';
@@ -53,6 +53,8 @@ async function elapsedMs(promise: Promise<unknown>): Promise<number> {
 }
 
 function defineMysqlSuites(url: string): void {
+  afterAll(() => dropTestDatabase(url, 'test_repo_contract'));
+
   runRepositoryContract('mysql', async ({ onQuery }) => {
     const databaseUrl = await createTestDatabase(url, 'test_repo_contract');
     return { repository: createRepository({ databaseUrl, onQuery, poolSize: 5 }), databaseUrl };
