@@ -1,3 +1,5 @@
+import { type BacktestRun } from './backtests/result.ts';
+import { type BacktestService, createBacktestService } from './backtests/backtest-service.ts';
 import { createTtlCache, type TtlCache } from './cache/ttl-cache.ts';
 import type { Config } from './config.ts';
 import { createRepository } from './db/create-repository.ts';
@@ -18,6 +20,8 @@ export interface Services {
   provider: PriceProvider;
   seriesCache: TtlCache<CachedSeries>;
   seriesReader: SeriesReader;
+  backtests: BacktestService;
+  resultCache: TtlCache<BacktestRun>;
   readiness: Readiness;
   stats: StatsCollector;
   now: () => number;
@@ -61,6 +65,14 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     now,
     ttl: { historicalS: config.cache.ttlHistoricalS, recentS: config.cache.ttlRecentS },
   });
+  const resultCache = createTtlCache<BacktestRun>({ url: config.cache.url, namespace: 'results:v1', logger });
+  const stats = createStatsCollector(now);
+  const backtests = createBacktestService({
+    resultCache,
+    resultTtlMs: config.cache.ttlHistoricalS * 1000,
+    limits: config.limits,
+    onEngineRun: () => stats.recordEngineRun(),
+  });
   const readiness = createReadiness(repository, READY_TIMEOUT_MS);
   let disposed = false;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -92,8 +104,10 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     provider,
     seriesCache,
     seriesReader,
+    backtests,
+    resultCache,
     readiness,
-    stats: createStatsCollector(now),
+    stats,
     now,
     startBackground() {
       void migrateInBackground();
@@ -103,7 +117,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     async dispose() {
       disposed = true;
       if (retryTimer) clearTimeout(retryTimer);
-      await Promise.allSettled([repository.close(), seriesCache.close()]);
+      await Promise.allSettled([repository.close(), seriesCache.close(), resultCache.close()]);
     },
   };
 }

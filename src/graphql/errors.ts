@@ -20,21 +20,23 @@ function findAppError(error: unknown): AppError | undefined {
 export function maskError(error: unknown, message: string): Error {
   const appError = findAppError(error);
   if (appError?.expose) {
-    const located = (error as { path?: unknown }).path === undefined ? undefined : (error as GraphQLError);
-    return new GraphQLError(appError.message, {
+    const located = error !== appError && typeof (error as GraphQLError).message === 'string' ? (error as GraphQLError) : undefined;
+    // Variable coercion wraps a scalar's error: keep graphql's message, which names the variable
+    // and the path at fault (`Variable "$input" got invalid value … at "input.from"; …`).
+    const coercion = located !== undefined && located.message !== appError.message ? located.message : undefined;
+    const field = appError.field ?? (coercion === undefined ? undefined : /at "([^"]+)"/.exec(coercion)?.[1]);
+    return new GraphQLError(coercion ?? appError.message, {
       nodes: located?.nodes,
       source: located?.source,
       positions: located?.positions,
       path: located?.path,
-      extensions: { code: appError.code, ...(appError.field === undefined ? {} : { field: appError.field }) },
+      extensions: { code: appError.code, ...(field === undefined ? {} : { field }) },
     });
   }
   return yogaMaskError(error, message, false);
 }
 
-/** Input errors raised while coercing arguments (e.g. by a scalar) as BAD_USER_INPUT. */
-export function badInput(message: string, field?: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: 'BAD_USER_INPUT', ...(field === undefined ? {} : { field }) },
-  });
+/** An input error raised while coercing an argument (e.g. by a scalar). */
+export function badInput(message: string): AppError {
+  return new AppError('BAD_USER_INPUT', message);
 }

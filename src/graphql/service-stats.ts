@@ -3,6 +3,7 @@ import { builder } from './builder.ts';
 interface ServiceStatsShape {
   uptimeS: number;
   startedAt: string;
+  engineRuns: number;
 }
 
 const ServiceStats = builder.objectRef<ServiceStatsShape>('ServiceStats').implement({
@@ -10,6 +11,7 @@ const ServiceStats = builder.objectRef<ServiceStatsShape>('ServiceStats').implem
   fields: (t) => ({
     uptimeS: t.exposeFloat('uptimeS', { description: 'Seconds since the process started serving.' }),
     startedAt: t.exposeString('startedAt', { description: 'When the process started (ISO-8601 UTC).' }),
+    engineRuns: t.exposeInt('engineRuns', { description: 'Backtests computed by the engine (cache hits excluded).' }),
   }),
 });
 
