@@ -3,7 +3,13 @@ import { runBacktest } from '../../src/engine/backtest.ts';
 import { drawdownEpisodes, drawdownFractions } from '../../src/engine/stats-drawdown.ts';
 import type { BacktestStats } from '../../src/engine/stats.ts';
 import { smaCross } from '../../src/strategies/sma-cross.ts';
-import { expectClose, loadBars, readSharedText, sharedDataAvailable, warnIfNoSharedData } from './support/data.ts';
+import {
+  expectClose,
+  loadBars,
+  readSharedText,
+  sharedDataAvailable,
+  warnIfNoSharedData,
+} from './support/data.ts';
 
 warnIfNoSharedData('engine anchor case (GOOG SmaCross 10/30, finalize)');
 
@@ -51,7 +57,8 @@ function csvRows(name: string): string[][] {
 }
 
 describe.skipIf(!sharedDataAvailable)('anchor: GOOG SmaCross(10, 30) with finalize_trades', () => {
-  const run = () => runBacktest({ bars: loadBars('GOOG.csv'), strategy: smaCross, options: { finalizeTrades: true } });
+  const run = () =>
+    runBacktest({ bars: loadBars('GOOG.csv'), strategy: smaCross, options: { finalizeTrades: true } });
 
   it('matches every statistic of the reference within 1e-9 relative', () => {
     const { stats } = run();
@@ -88,7 +95,13 @@ describe.skipIf(!sharedDataAvailable)('anchor: GOOG SmaCross(10, 30) with finali
       expect(`${(t.exitTime - t.entryTime) / 86_400_000} days`, label).toBe(f[13]);
     });
     expect(trades[0]).toMatchObject({ size: -55, entryPrice: 180.36, entryBar: 70, exitBar: 86 });
-    expect(trades.at(-1)).toMatchObject({ size: 64, entryPrice: 695, exitPrice: 797.8, entryBar: 2088, exitBar: 2147 });
+    expect(trades.at(-1)).toMatchObject({
+      size: 64,
+      entryPrice: 695,
+      exitPrice: 797.8,
+      entryBar: 2088,
+      exitBar: 2147,
+    });
   });
 
   it('reproduces the reference equity curve, drawdown and drawdown durations bar by bar', () => {

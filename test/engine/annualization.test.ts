@@ -9,7 +9,9 @@ warnIfNoSharedData('engine annualization checks (EURUSD hourly, BTCUSD monthly, 
 /** Independent re-derivation of ENGINE.md §2's periodic returns: last equity per calendar bucket. */
 function bucketReturns(equity: Float64Array, time: Float64Array, keyOf: (iso: string) => string): number[] {
   const lasts = new Map<string, number>();
-  time.forEach((t, k) => lasts.set(keyOf(new Date(t).toISOString()), equity[k]));
+  time.forEach((t, k) => {
+    lasts.set(keyOf(new Date(t).toISOString()), equity[k]);
+  });
   const values = [...lasts.values()];
   return values.slice(1).map((v, k) => v / values[k] - 1);
 }
@@ -20,7 +22,8 @@ function annualized(returns: number[], periodsPerYear: number) {
   const variance = returns.reduce((s, r) => s + (r - mean) ** 2, 0) / (returns.length - 1);
   return {
     returnAnnPct: ((1 + g) ** periodsPerYear - 1) * 100,
-    volatilityAnnPct: Math.sqrt((variance + (1 + g) ** 2) ** periodsPerYear - (1 + g) ** (2 * periodsPerYear)) * 100,
+    volatilityAnnPct:
+      Math.sqrt((variance + (1 + g) ** 2) ** periodsPerYear - (1 + g) ** (2 * periodsPerYear)) * 100,
   };
 }
 
@@ -31,7 +34,11 @@ describe.skipIf(!sharedDataAvailable)('annualization on reference data', () => {
   it('EURUSD (hourly, few weekend bars): daily buckets with D = 252, durations rounded up to whole hours', () => {
     const bars = loadBars('EURUSD.csv');
     expect(weekendShare(bars.time)).toBeLessThan((2 / 7) * 0.6);
-    const { stats, equity, trades } = runBacktest({ bars, strategy: smaCross, options: { finalizeTrades: true } });
+    const { stats, equity, trades } = runBacktest({
+      bars,
+      strategy: smaCross,
+      options: { finalizeTrades: true },
+    });
     const returns = bucketReturns(equity, bars.time, (iso) => iso.slice(0, 10));
     const expected = annualized(returns, 252);
     expectClose(stats.returnAnnPct, expected.returnAnnPct, 1e-9);
@@ -43,13 +50,18 @@ describe.skipIf(!sharedDataAvailable)('annualization on reference data', () => {
     const longest = Math.max(...trades.map((t) => (t.exitTime - t.entryTime) / 86_400_000));
     expectClose(stats.maxTradeDurationDays, longest, 1e-12);
     const avgHours = stats.avgTradeDurationDays * 24;
-    const exactAvg = (trades.reduce((s, t) => s + t.exitTime - t.entryTime, 0) / trades.length) / 3_600_000;
+    const exactAvg = trades.reduce((s, t) => s + t.exitTime - t.entryTime, 0) / trades.length / 3_600_000;
     expect(avgHours).toBe(Math.ceil(exactAvg));
   });
 
   it('BTCUSD (month-end, P = 31 days): monthly buckets with D = 12 and CAGR over 365.25-day years', () => {
     const bars = loadBars('BTCUSD.csv');
-    const { stats, equity } = runBacktest({ bars, strategy: smaCross, params: { fast: 2, slow: 3 }, options: { finalizeTrades: true } });
+    const { stats, equity } = runBacktest({
+      bars,
+      strategy: smaCross,
+      params: { fast: 2, slow: 3 },
+      options: { finalizeTrades: true },
+    });
     const returns = bucketReturns(equity, bars.time, (iso) => iso.slice(0, 7));
     expect(returns).toHaveLength(bars.length - 1);
     const expected = annualized(returns, 12);
@@ -67,11 +79,13 @@ describe.skipIf(!sharedDataAvailable)('annualization on reference data', () => {
     expectClose(own.beta, result.stats.beta, 1e-12);
     expectClose(own.alphaPct, result.stats.alphaPct, 1e-12);
     const other = bars.close.map((c, k) => c * (1 + 0.1 * Math.sin(k / 7)));
-    const lr = (xs: ArrayLike<number>) => Array.from({ length: xs.length - 1 }, (_, k) => Math.log(xs[k + 1] / xs[k]));
+    const lr = (xs: ArrayLike<number>) =>
+      Array.from({ length: xs.length - 1 }, (_, k) => Math.log(xs[k + 1] / xs[k]));
     const [x, y] = [lr(result.equity), lr(other)];
     const mean = (v: number[]) => v.reduce((s, a) => s + a, 0) / v.length;
     const [mx, my] = [mean(x), mean(y)];
-    const beta = x.reduce((s, a, k) => s + (a - mx) * (y[k] - my), 0) / y.reduce((s, b) => s + (b - my) ** 2, 0);
+    const beta =
+      x.reduce((s, a, k) => s + (a - mx) * (y[k] - my), 0) / y.reduce((s, b) => s + (b - my) ** 2, 0);
     const vsOther = benchmarkStats(result.equity, other);
     expectClose(vsOther.beta, beta, 1e-9);
     const benchmarkReturnPct = (other.at(-1)! / other[0] - 1) * 100;
@@ -84,12 +98,18 @@ describe('non-datetime index (ENGINE.md §2)', () => {
     const close = [10, 11, 12, 11, 10, 9, 10, 12, 13, 12, 11];
     const bars = rangeBars({ open: close, high: close, low: close, close });
     const strategy = smaCross;
-    const { stats, trades } = runBacktest({ bars, strategy, params: { fast: 1, slow: 2 }, options: { finalizeTrades: true } });
+    const { stats, trades } = runBacktest({
+      bars,
+      strategy,
+      params: { fast: 1, slow: 2 },
+      options: { finalizeTrades: true },
+    });
     expect(trades.length).toBeGreaterThan(1);
     expect(stats.maxDrawdownPct).toBeLessThan(0);
     expect(stats.returnAnnPct).toBe(0);
     expect(stats.calmarRatio).toBe(0);
-    for (const key of ['volatilityAnnPct', 'sharpeRatio', 'sortinoRatio', 'cagrPct'] as const) expect(stats[key], key).toBeNaN();
+    for (const key of ['volatilityAnnPct', 'sharpeRatio', 'sortinoRatio', 'cagrPct'] as const)
+      expect(stats[key], key).toBeNaN();
     expect([stats.start, stats.end, stats.durationDays]).toEqual([0, 10, 10]);
     const durations = trades.map((t) => t.exitBar - t.entryBar);
     expect(stats.maxTradeDurationDays).toBe(Math.max(...durations));

@@ -45,7 +45,11 @@ describe('broker behaviour (ENGINE.md §1)', () => {
   });
 
   it('back-fills equity before the first broker step with the initial cash (§1.6)', () => {
-    const { equity } = runBacktest({ bars: flat([5, 6, 7, 8]), strategy: scripted(() => {}), options: { cash: 1234 } });
+    const { equity } = runBacktest({
+      bars: flat([5, 6, 7, 8]),
+      strategy: scripted(() => {}),
+      options: { cash: 1234 },
+    });
     expect(Array.from(equity)).toEqual([1234, 1234, 1234, 1234]);
   });
 

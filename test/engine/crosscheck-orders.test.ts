@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../../src/engine/backtest.ts';
 import type { NextContext } from '../../src/engine/strategy.ts';
-import { barOn, headBars, loadBars, rangeBars, sharedDataAvailable, warnIfNoSharedData } from './support/data.ts';
+import {
+  barOn,
+  headBars,
+  loadBars,
+  rangeBars,
+  sharedDataAvailable,
+  warnIfNoSharedData,
+} from './support/data.ts';
 import { scripted, visible } from './support/scripted.ts';
 
 warnIfNoSharedData('engine order cross-checks of ENGINE.md §4.1 (GOOG)');
@@ -36,7 +43,10 @@ describe.skipIf(!sharedDataAvailable)('ENGINE.md §4.1 order cross-checks on GOO
     const on = barOn(bars, '2012-10-17');
     const market = runBacktest({ bars, strategy: scripted((ctx) => ctx.i === on && ctx.buy({ sl: 720 })) });
     expect(market.trades[0].exitPrice).toBe(720);
-    const stop = runBacktest({ bars, strategy: scripted((ctx) => ctx.i === on && ctx.buy({ stop: 758, sl: 720 })) });
+    const stop = runBacktest({
+      bars,
+      strategy: scripted((ctx) => ctx.i === on && ctx.buy({ stop: 758, sl: 720 })),
+    });
     expect(stop.trades[0].exitPrice).toBe(705.58);
   });
 
@@ -111,7 +121,11 @@ describe.skipIf(!sharedDataAvailable)('ENGINE.md §4.1 order cross-checks on GOO
       ctx.buy({ size: 2 });
       ctx.sell({ size: 3 });
     });
-    const exclusive = runBacktest({ bars, strategy, options: { exclusiveOrders: true, finalizeTrades: true } });
+    const exclusive = runBacktest({
+      bars,
+      strategy,
+      options: { exclusiveOrders: true, finalizeTrades: true },
+    });
     expect(exclusive.trades.map((t) => t.size)).toEqual([-3]);
     const netted = runBacktest({ bars, strategy, options: { finalizeTrades: true } });
     expect(netted.trades.map((t) => t.size)).toEqual([2, -1]);
@@ -182,12 +196,16 @@ describe('ENGINE.md §4.1 order cross-checks on synthetic data', () => {
   it('rejects orders whose SL/TP are on the wrong side of the reference price (test_check_adjusted_price_when_placing_order)', () => {
     const prices = [100, 100, 100, 100];
     const bars = rangeBars({ open: prices, high: prices, low: prices, close: prices });
-    const run = (f: (ctx: NextContext) => void, spread = 0) => () =>
-      runBacktest({ bars, strategy: scripted((ctx) => ctx.i === 1 && f(ctx)), options: { spread } });
+    const run =
+      (f: (ctx: NextContext) => void, spread = 0) =>
+      () =>
+        runBacktest({ bars, strategy: scripted((ctx) => ctx.i === 1 && f(ctx)), options: { spread } });
     expect(run((ctx) => ctx.buy({ tp: 100.5 }), 0.01)).toThrow(/sl < price < tp/);
     expect(run((ctx) => ctx.buy({ tp: 101.5 }), 0.01)).not.toThrow();
     expect(run((ctx) => ctx.sell({ tp: 99.5 }), 0.01)).toThrow(/tp < price < sl/);
-    expect(run((ctx) => ctx.buy({ limit: 95, sl: 96 }))).toThrow(expect.objectContaining({ name: 'EngineError', field: 'order' }));
+    expect(run((ctx) => ctx.buy({ limit: 95, sl: 96 }))).toThrow(
+      expect.objectContaining({ name: 'EngineError', field: 'order' }),
+    );
     expect(run((ctx) => ctx.buy({ size: 1.5 }))).toThrow(expect.objectContaining({ field: 'order.size' }));
   });
 });

@@ -21,7 +21,11 @@ describe.skipIf(!sharedDataAvailable)('ENGINE.md §4.1 statistics cross-checks o
 
   it('test_spread_commission: spread .01 with commission .01', () => {
     const bars = headBars(goog!, 20);
-    const { equity, trades } = runBacktest({ bars, strategy: buyThenClose, options: { spread: 0.01, commission: 0.01 } });
+    const { equity, trades } = runBacktest({
+      bars,
+      strategy: buyThenClose,
+      options: { spread: 0.01, commission: 0.01 },
+    });
     const entry = bars.open[2] * 1.01;
     expect(trades[0].entryPrice).toBeCloseTo(111.8575, 12);
     expect(trades[0].size).toBe(88);
@@ -34,7 +38,11 @@ describe.skipIf(!sharedDataAvailable)('ENGINE.md §4.1 statistics cross-checks o
 
   it('test_spread_commission: fixed plus relative commission (100, .01) and a commission function', () => {
     const bars = headBars(goog!, 20);
-    const fixed = runBacktest({ bars, strategy: buyThenClose, options: { commission: { fixed: 100, rate: 0.01 } } });
+    const fixed = runBacktest({
+      bars,
+      strategy: buyThenClose,
+      options: { commission: { fixed: 100, rate: 0.01 } },
+    });
     expect(fixed.trades[0].size).toBe(47);
     expect([cents(fixed.equity[2]), cents(fixed.equity[3])]).toEqual([9784.5, 9718.69]);
     const callable = runBacktest({
@@ -61,10 +69,21 @@ describe.skipIf(!sharedDataAvailable)('ENGINE.md §4.1 statistics cross-checks o
     const unit = 1e-6;
     const scale = (a: Float64Array) => a.slice(from).map((x) => x * unit);
     const bars = barsFromColumns(
-      { time: btc.time.slice(from), open: scale(btc.open), high: scale(btc.high), low: scale(btc.low), close: scale(btc.close) },
+      {
+        time: btc.time.slice(from),
+        open: scale(btc.open),
+        high: scale(btc.high),
+        low: scale(btc.low),
+        close: scale(btc.close),
+      },
       { isDatetime: true },
     );
-    const { trades } = runBacktest({ bars, strategy: smaCross, params: { fast: 2, slow: 3 }, options: { cash: 100, finalizeTrades: true } });
+    const { trades } = runBacktest({
+      bars,
+      strategy: smaCross,
+      params: { fast: 2, slow: 3 },
+      options: { cash: 100, finalizeTrades: true },
+    });
     expect(trades).toHaveLength(42);
     expect(trades[0].entryPrice / unit).toBeCloseTo(236.69, 9);
     const fastSma = sma(btc.close.slice(from), 2);
@@ -126,7 +145,11 @@ describe('ENGINE.md §4.1 statistics cross-checks on synthetic data', () => {
     const prices = [1, 1, 1, 2, 4, 1, 2];
     const bars = rangeBars({ open: prices, high: prices, low: prices, close: prices });
     const strategy = scripted((ctx) => ctx.i === 1 && ctx.buy({ size: 100, tp: 3 }));
-    const { stats, trades } = runBacktest({ bars, strategy, options: { cash: 5000, commission: { fixed: 10, rate: 0.01 } } });
+    const { stats, trades } = runBacktest({
+      bars,
+      strategy,
+      options: { cash: 5000, commission: { fixed: 10, rate: 0.01 } },
+    });
     expect(stats.commissions).toBe(25);
     expect(trades[0].commission).toBe(25);
     expect(trades[0].exitPrice).toBe(4);
@@ -144,7 +167,13 @@ describe('ENGINE.md §4.1 statistics cross-checks on synthetic data', () => {
 
 /** pandas resample('W') with first/max/min/last: weeks Monday–Sunday, labelled by their Sunday. */
 function toWeekly(bars: Bars): Bars {
-  const cols = { time: [] as number[], open: [] as number[], high: [] as number[], low: [] as number[], close: [] as number[] };
+  const cols = {
+    time: [] as number[],
+    open: [] as number[],
+    high: [] as number[],
+    low: [] as number[],
+    close: [] as number[],
+  };
   const day = 86_400_000;
   for (let k = 0; k < bars.length; k++) {
     const weekdayMon0 = (new Date(bars.time[k]).getUTCDay() + 6) % 7;

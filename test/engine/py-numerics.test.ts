@@ -34,11 +34,7 @@ describe("Python round() (banker's rounding)", () => {
   });
   it('rounds non-ties to nearest', () => {
     expect([2.4999999999999996, 2.5000000000000004, 7.49, -7.51, 1e15 + 0.5].map(roundHalfEven)).toEqual([
-      2,
-      3,
-      7,
-      -8,
-      1e15,
+      2, 3, 7, -8, 1e15,
     ]);
   });
   it('closing half of 5 units closes 2, half of 7 closes 4 (round(2.5) = 2, round(3.5) = 4)', () => {

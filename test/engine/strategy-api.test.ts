@@ -44,7 +44,10 @@ describe('resolveParams', () => {
   });
 
   it('runs the cross-param check after the per-param checks', () => {
-    expect(resolveParams(demo, { window: 13 })).toEqual({ ok: false, errors: [{ param: 'window', message: 'unlucky' }] });
+    expect(resolveParams(demo, { window: 13 })).toEqual({
+      ok: false,
+      errors: [{ param: 'window', message: 'unlucky' }],
+    });
   });
 
   it('runBacktest turns a bad param into an EngineError naming it', () => {

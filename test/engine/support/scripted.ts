@@ -2,7 +2,12 @@ import { defineStrategy, type NextContext } from '../../../src/engine/strategy.t
 
 /** A strategy without indicators (first `next()` at bar 1) whose `next` is the given function. */
 export function scripted(next: (ctx: NextContext) => void) {
-  return defineStrategy({ name: 'Scripted', description: 'test strategy', params: {}, init: () => ({ next }) });
+  return defineStrategy({
+    name: 'Scripted',
+    description: 'test strategy',
+    params: {},
+    init: () => ({ next }),
+  });
 }
 
 /** Visible bar count as the reference's `len(self.data)` inside next(). */
