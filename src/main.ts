@@ -39,10 +39,12 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
   force.unref();
-  // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
+  // Stop accepting; idle keep-alive sockets close now, busy ones as soon as their response is out.
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
   server.closeIdleConnections();
   await closed;
+  clearInterval(sweep);
   clearTimeout(force);
   await services.dispose();
   logger.info('stopped');

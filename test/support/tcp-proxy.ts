@@ -10,6 +10,12 @@ export interface TcpProxy {
   /** Connections closed by an armed drop so far. */
   readonly dropped: number;
   dropOnNextWrite(): void;
+  /**
+   * `down`: every open connection is cut and new ones are closed at once, like a stopped server;
+   * `blackhole`: new connections are accepted and never answered, like an unreachable host;
+   * `up`: traffic passes again.
+   */
+  setMode(mode: 'up' | 'down' | 'blackhole'): void;
   stop(): Promise<void>;
 }
 
@@ -22,7 +28,19 @@ interface Pair {
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const pairs = new Set<Pair>();
   let dropped = 0;
+  let mode: 'up' | 'down' | 'blackhole' = 'up';
+  const held = new Set<Socket>();
   const server = createServer((client) => {
+    if (mode === 'down') {
+      client.destroy();
+      return;
+    }
+    if (mode === 'blackhole') {
+      held.add(client);
+      client.on('error', () => held.delete(client));
+      client.on('close', () => held.delete(client));
+      return;
+    }
     const pair: Pair = { client, upstream: connect(targetPort, targetHost), armed: false };
     pairs.add(pair);
     const close = () => {
@@ -53,7 +71,19 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     dropOnNextWrite() {
       for (const pair of pairs) pair.armed = true;
     },
+    setMode(next) {
+      mode = next;
+      if (next !== 'up') {
+        for (const pair of pairs) {
+          pair.client.destroy();
+          pair.upstream.destroy();
+        }
+      } else {
+        for (const socket of held) socket.destroy();
+      }
+    },
     async stop() {
+      for (const socket of held) socket.destroy();
       for (const pair of pairs) {
         pair.client.destroy();
         pair.upstream.destroy();
