@@ -1,0 +1,173 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createOptimizerPool, type OptimizeJob } from '../../src/backtests/optimizer-pool.ts';
+import { barsFromColumns } from '../../src/engine/bars.ts';
+import { EngineError } from '../../src/engine/errors.ts';
+import { optimize } from '../../src/engine/optimizer/optimize.ts';
+import { smaCross } from '../../src/strategies/sma-cross.ts';
+import { headBars, loadBars, sharedDataAvailable, warnIfNoSharedData } from '../engine/support/data.ts';
+
+warnIfNoSharedData('optimizer pool on GOOG');
+
+const run = promisify(execFile);
+const dataUrl = (code: string) => new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+
+describe.skipIf(!sharedDataAvailable)('optimizer pool', () => {
+  const goog = sharedDataAvailable ? loadBars('GOOG.csv') : undefined;
+  const pool = createOptimizerPool({ size: 2, inlineBelow: 0 });
+  afterAll(() => pool.close());
+
+  const sweep: OptimizeJob = {
+    bars: goog!,
+    strategyName: 'SmaCross',
+    grid: [
+      { name: 'fast', from: 5, to: 55, step: 5 },
+      { name: 'slow', from: 10, to: 110, step: 10 },
+    ],
+    constraint: 'fast < slow',
+    options: { finalizeTrades: true },
+  };
+  const single = (job: OptimizeJob) =>
+    optimize({
+      ...job,
+      bars: barsFromColumns(job.bars, { isDatetime: job.bars.isDatetime }),
+      strategy: smaCross,
+    });
+
+  it('gives exactly the single-threaded result on the 91-run sweep', async () => {
+    const result = await pool.optimize(sweep);
+    const expected = single(sweep);
+    expect(result.runCount).toBe(91);
+    expect(result.runs).toEqual(expected.runs);
+    expect(result.best).toEqual(expected.best);
+    expect(result.elapsedMs).toBeGreaterThan(0);
+  });
+
+  it('runs concurrent jobs with their own params, options and statistic', async () => {
+    const other: OptimizeJob = {
+      ...sweep,
+      bars: headBars(goog!, 600),
+      grid: [{ name: 'fast', from: 2, to: 40, step: 1 }],
+      params: { slow: 45, longOnly: true },
+      maximize: 'returnPct',
+      options: { commission: { fixed: 1, rate: 0.001 }, cash: 50_000, finalizeTrades: true },
+    };
+    const [a, b] = await Promise.all([pool.optimize(sweep), pool.optimize(other)]);
+    expect(a.runs).toEqual(single(sweep).runs);
+    const expected = single(other);
+    expect(b.runs).toEqual(expected.runs);
+    expect(b.best.params).toEqual(expected.best.params);
+    expect(b.best.stats.commissions).toBeGreaterThan(0);
+  });
+
+  it('refuses bad jobs with the same field errors as the pure optimizer', async () => {
+    const fieldOf = (job: OptimizeJob) =>
+      pool.optimize(job).then(
+        () => 'resolved',
+        (error: unknown) => (error instanceof EngineError ? error.field : String(error)),
+      );
+    expect(await fieldOf({ ...sweep, strategyName: 'Nope' })).toBe('strategy');
+    expect(await fieldOf({ ...sweep, maximize: 'start' })).toBe('maximize');
+    expect(await fieldOf({ ...sweep, maxRuns: 90 })).toBe('grid');
+    expect(await fieldOf({ ...sweep, grid: [{ name: 'window', from: 1, to: 2, step: 1 }] })).toBe(
+      'grid.window',
+    );
+    expect(await fieldOf({ ...sweep, options: { margin: 2 } })).toBe('options.margin');
+  });
+
+  it('keeps the caller’s event loop responsive while a large sweep runs', async () => {
+    const big: OptimizeJob = {
+      ...sweep,
+      grid: [
+        { name: 'fast', from: 2, to: 40, step: 2 },
+        { name: 'slow', from: 10, to: 200, step: 5 },
+      ],
+    };
+    let ticks = 0;
+    let ticksWhenDone = -1;
+    const timer = setInterval(() => ticks++, 10);
+    try {
+      const result = await pool.optimize(big).then((r) => {
+        ticksWhenDone = ticks;
+        return r;
+      });
+      expect(result.runCount).toBeGreaterThan(700);
+    } finally {
+      clearInterval(timer);
+    }
+    // Ten 10 ms timers fired while the sweep was running.
+    expect(ticksWhenDone).toBeGreaterThanOrEqual(10);
+  });
+
+  it('runs small grids inline with the same result', async () => {
+    const inline = createOptimizerPool({ size: 1, workerUrl: dataUrl('process.exit(9)') });
+    try {
+      const job: OptimizeJob = { ...sweep, grid: [{ name: 'fast', from: 5, to: 25, step: 5 }] };
+      const result = await inline.optimize(job);
+      expect(result.runs).toEqual(single(job).runs);
+    } finally {
+      await inline.close();
+    }
+  });
+});
+
+describe.skipIf(!sharedDataAvailable)('optimizer pool failures', () => {
+  const bars = sharedDataAvailable ? headBars(loadBars('GOOG.csv'), 200) : undefined;
+  const job: OptimizeJob = {
+    bars: bars!,
+    strategyName: 'SmaCross',
+    grid: [{ name: 'fast', from: 2, to: 20, step: 1 }],
+  };
+
+  it('rejects the job with an Error when a worker dies mid-chunk, and again on the next job', async () => {
+    const code = `import { parentPort } from 'node:worker_threads';
+      parentPort.on('message', (m) => { if (m.type === 'chunk') process.exit(3); });`;
+    const pool = createOptimizerPool({ size: 2, inlineBelow: 0, workerUrl: dataUrl(code) });
+    try {
+      await expect(pool.optimize(job)).rejects.toThrow(/optimizer worker crashed: it exited with code 3/);
+      await expect(pool.optimize(job)).rejects.toThrow(/crashed/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('rejects when the worker throws while loading', async () => {
+    const pool = createOptimizerPool({
+      size: 1,
+      inlineBelow: 0,
+      workerUrl: dataUrl('throw new Error("boom")'),
+    });
+    try {
+      await expect(pool.optimize(job)).rejects.toThrow(/crashed: boom/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('rejects jobs after close', async () => {
+    const pool = createOptimizerPool({ inlineBelow: 0 });
+    await pool.close();
+    await expect(pool.optimize(job)).rejects.toThrow(/closed/);
+  });
+
+  it('never keeps a process alive once its jobs are done', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'optimizer-pool-'));
+    const script = join(dir, 'run.ts');
+    const poolPath = resolve('src/backtests/optimizer-pool.ts');
+    writeFileSync(
+      script,
+      `import { createOptimizerPool } from ${JSON.stringify(poolPath)};
+       const t = Float64Array.from({ length: 60 }, (_, k) => k);
+       const close = t.map((k) => 100 + 10 * Math.sin(k / 3));
+       const pool = createOptimizerPool({ inlineBelow: 0 });
+       const r = await pool.optimize({ bars: { isDatetime: false, time: t, open: close, high: close.map((c) => c + 1), low: close.map((c) => c - 1), close }, strategyName: 'SmaCross', grid: [{ name: 'fast', from: 2, to: 9, step: 1 }] });
+       console.log(r.runCount);`,
+    );
+    const { stdout } = await run(process.execPath, [script], { timeout: 20_000 });
+    expect(stdout.trim()).toBe('8');
+  });
+});
