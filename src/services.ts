@@ -1,4 +1,4 @@
-import { type BacktestRun } from './backtests/result.ts';
+import type { BacktestRun } from './backtests/result.ts';
 import { type BacktestService, createBacktestService } from './backtests/backtest-service.ts';
 import { createTtlCache, type TtlCache } from './cache/ttl-cache.ts';
 import type { Config } from './config.ts';
