@@ -46,13 +46,16 @@ const optionalUrl = (protocols: string[]) =>
   z
     .string()
     .trim()
-    .refine((v) => {
-      try {
-        return protocols.includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
 
 const envSchema = z.object({
   PORT: int(0, 65535).default(4000),
@@ -130,7 +133,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       },
     },
     warm: { onStart: e.WARM_ON_START, tickers: e.WARM_TICKERS, years: e.WARM_YEARS },
-    limits: { maxTickers: e.MAX_TICKERS, maxRangeYears: e.MAX_RANGE_YEARS, maxOptimizeRuns: e.MAX_OPTIMIZE_RUNS },
+    limits: {
+      maxTickers: e.MAX_TICKERS,
+      maxRangeYears: e.MAX_RANGE_YEARS,
+      maxOptimizeRuns: e.MAX_OPTIMIZE_RUNS,
+    },
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
   };

@@ -11,9 +11,12 @@ export interface Loaders {
 /** Created per request: never share a loader (and its cache) between requests. */
 export function createLoaders(services: Pick<Services, 'seriesReader'>): Loaders {
   return {
-    seriesByKey: new DataLoader<SeriesKey, PriceSeries, string>((keys) => services.seriesReader.loadMany(keys), {
-      cacheKeyFn: seriesKeyString,
-      maxBatchSize: 500,
-    }),
+    seriesByKey: new DataLoader<SeriesKey, PriceSeries, string>(
+      (keys) => services.seriesReader.loadMany(keys),
+      {
+        cacheKeyFn: seriesKeyString,
+        maxBatchSize: 500,
+      },
+    ),
   };
 }

@@ -77,7 +77,12 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
   let disposed = false;
   let retryTimer: NodeJS.Timeout | undefined;
 
-  const warm = () => warmSeries(seriesReader, { tickers: config.warm.tickers, ...warmRange(config.warm.years, now()) }, logger);
+  const warm = () =>
+    warmSeries(
+      seriesReader,
+      { tickers: config.warm.tickers, ...warmRange(config.warm.years, now()) },
+      logger,
+    );
 
   const migrateInBackground = async (): Promise<void> => {
     try {
@@ -85,14 +90,20 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       logger.info({ dialect: repository.dialect }, 'database migrated');
     } catch (error) {
       if (disposed) return;
-      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'migration failed; retrying');
+      logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'migration failed; retrying',
+      );
       retryTimer = setTimeout(() => void migrateInBackground(), MIGRATE_RETRY_MS);
       retryTimer.unref();
       return;
     }
     if (config.warm.onStart && !disposed) {
       void warm().then((outcomes) =>
-        logger.info({ warmed: outcomes.filter((o) => o.ok).length, failed: outcomes.filter((o) => !o.ok).length }, 'cache warmed'),
+        logger.info(
+          { warmed: outcomes.filter((o) => o.ok).length, failed: outcomes.filter((o) => !o.ok).length },
+          'cache warmed',
+        ),
       );
     }
   };

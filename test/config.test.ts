@@ -9,7 +9,11 @@ describe('parseConfig', () => {
     expect(c.cache).toEqual({ url: undefined, ttlHistoricalS: 86400, ttlRecentS: 3600 });
     expect(c.provider.kind).toBe('yahoo');
     expect(c.provider.yahoo).toEqual({ baseUrl: undefined, timeoutMs: 8000, concurrency: 4, retries: 2 });
-    expect(c.warm).toEqual({ onStart: true, tickers: ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'TSLA', 'NVDA'], years: 2 });
+    expect(c.warm).toEqual({
+      onStart: true,
+      tickers: ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'TSLA', 'NVDA'],
+      years: 2,
+    });
     expect(c.limits).toEqual({ maxTickers: 50, maxRangeYears: 50, maxOptimizeRuns: 20000 });
     expect(c.adminToken).toBeUndefined();
     expect(c.logLevel).toBe('info');
@@ -75,7 +79,15 @@ describe('parseConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'CACHE_URL', 'YAHOO_RETRIES', 'WARM_ON_START', 'LOG_LEVEL', 'ADMIN_TOKEN']) {
+    for (const name of [
+      'PORT',
+      'DATABASE_URL',
+      'CACHE_URL',
+      'YAHOO_RETRIES',
+      'WARM_ON_START',
+      'LOG_LEVEL',
+      'ADMIN_TOKEN',
+    ]) {
       expect(problems).toContain(name);
     }
     expect((error as Error).message.split('\n').length).toBeGreaterThanOrEqual(8);

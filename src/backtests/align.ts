@@ -3,7 +3,11 @@
  * forward); dates before the other series starts take its first close.
  * Both date lists are ascending `YYYY-MM-DD` strings.
  */
-export function alignCloses(dates: readonly string[], otherDates: readonly string[], otherClose: readonly number[]): Float64Array {
+export function alignCloses(
+  dates: readonly string[],
+  otherDates: readonly string[],
+  otherClose: readonly number[],
+): Float64Array {
   const out = new Float64Array(dates.length);
   let j = 0;
   for (let i = 0; i < dates.length; i += 1) {

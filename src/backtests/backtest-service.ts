@@ -12,7 +12,13 @@ import type { PriceSeries, SeriesKey } from '../market-data/series.ts';
 import type { SeriesLimits } from '../market-data/series-request.ts';
 import { getStrategy } from '../strategies/registry.ts';
 import { alignCloses } from './align.ts';
-import { type BacktestRequestInput, canonicalBacktest, type CanonicalBacktest, sha256Of, toEngineCommission } from './request.ts';
+import {
+  type BacktestRequestInput,
+  canonicalBacktest,
+  type CanonicalBacktest,
+  sha256Of,
+  toEngineCommission,
+} from './request.ts';
 import { type BacktestRun, finiteOrNull, toBacktestRun } from './result.ts';
 
 export interface BacktestTimings {
@@ -40,7 +46,14 @@ type SeriesLoader = Pick<DataLoader<SeriesKey, PriceSeries, string>, 'loadMany'>
 export function seriesToBars(series: PriceSeries): Bars {
   const c = series.columns;
   return barsFromColumns(
-    { time: c.dates.map(dateToUtcMs), open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume },
+    {
+      time: c.dates.map(dateToUtcMs),
+      open: c.open,
+      high: c.high,
+      low: c.low,
+      close: c.close,
+      volume: c.volume,
+    },
     { isDatetime: true },
   );
 }
@@ -97,19 +110,34 @@ export function createBacktestService(deps: BacktestServiceDeps) {
       const key = sha256Of({ request, data: loaded.map((s) => (s as PriceSeries).fingerprint) });
       const [hit] = await deps.resultCache.getMany([key]);
       if (hit !== undefined) {
-        return { ...hit, cached: true, timings: { dataMs, engineMs: 0, totalMs: performance.now() - started } };
+        return {
+          ...hit,
+          cached: true,
+          timings: { dataMs, engineMs: 0, totalMs: performance.now() - started },
+        };
       }
 
       if (series.columns.dates.length < 2) {
-        throw new BadInputError('input.from', `input.from: ${request.series.ticker} has fewer than 2 bars in range`);
+        throw new BadInputError(
+          'input.from',
+          `input.from: ${request.series.ticker} has fewer than 2 bars in range`,
+        );
       }
       const engineStarted = performance.now();
       const result = runEngine(request, series);
       let benchmark: BacktestRun['benchmark'] = null;
       if (benchmarkSeries !== undefined) {
-        const aligned = alignCloses(series.columns.dates, benchmarkSeries.columns.dates, benchmarkSeries.columns.close);
+        const aligned = alignCloses(
+          series.columns.dates,
+          benchmarkSeries.columns.dates,
+          benchmarkSeries.columns.close,
+        );
         const b = benchmarkStats(result.equity, aligned, { startBar: result.warmupBars });
-        benchmark = { ticker: benchmarkSeries.ticker, alphaPct: finiteOrNull(b.alphaPct), beta: finiteOrNull(b.beta) };
+        benchmark = {
+          ticker: benchmarkSeries.ticker,
+          alphaPct: finiteOrNull(b.alphaPct),
+          beta: finiteOrNull(b.beta),
+        };
       }
       const run = toBacktestRun(key, request, series.columns.dates, result, benchmark);
       const engineMs = performance.now() - engineStarted;

@@ -69,7 +69,10 @@ export function canonicalOptions(input: EngineOptionsInput, prefix = 'input.'): 
     finalizeTrades: input.finalizeTrades ?? true,
   };
   if (!Number.isFinite(options.fixedCommission) || options.fixedCommission < 0) {
-    throw new BadInputError(`${prefix}fixedCommission`, `${prefix}fixedCommission must be a finite number ≥ 0`);
+    throw new BadInputError(
+      `${prefix}fixedCommission`,
+      `${prefix}fixedCommission must be a finite number ≥ 0`,
+    );
   }
   if (!Number.isFinite(options.spread) || options.spread < 0 || options.spread >= 0.1) {
     throw new BadInputError(`${prefix}spread`, `${prefix}spread must be in [0, 0.1)`);
@@ -105,10 +108,14 @@ export function canonicalParams(
   const resolved = resolveParams(definition, raw ?? {});
   if (!resolved.ok) {
     const first = resolved.errors[0];
-    throw new BadInputError(`${prefix}.${first.param}`, resolved.errors.map((e) => `${prefix}.${e.param}: ${e.message}`).join('; '));
+    throw new BadInputError(
+      `${prefix}.${first.param}`,
+      resolved.errors.map((e) => `${prefix}.${e.param}: ${e.message}`).join('; '),
+    );
   }
   const sorted: Record<string, number | boolean> = {};
-  for (const key of Object.keys(resolved.params).sort()) sorted[key] = resolved.params[key] as number | boolean;
+  for (const key of Object.keys(resolved.params).sort())
+    sorted[key] = resolved.params[key] as number | boolean;
   return sorted;
 }
 
@@ -121,7 +128,8 @@ export function canonicalBacktest(input: BacktestRequestInput, limits: SeriesLim
     strategy: definition.name,
     params: canonicalParams(definition, input.params),
     options: canonicalOptions(input),
-    benchmark: input.benchmark == null || input.benchmark === '' ? null : toTicker(input.benchmark, 'input.benchmark'),
+    benchmark:
+      input.benchmark == null || input.benchmark === '' ? null : toTicker(input.benchmark, 'input.benchmark'),
   };
 }
 
@@ -138,5 +146,7 @@ export function sha256Of(value: unknown): string {
     }
     return v;
   };
-  return createHash('sha256').update(JSON.stringify(stable(value))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(stable(value)))
+    .digest('hex');
 }

@@ -3,7 +3,9 @@ import type { BacktestStats } from '../engine/stats.ts';
 import type { CanonicalBacktest } from './request.ts';
 
 /** Statistics as clients get them: NaN and ±Infinity become null. */
-export type PublicStats = { [K in keyof BacktestStats]: BacktestStats[K] extends number ? number | null : BacktestStats[K] };
+export type PublicStats = {
+  [K in keyof BacktestStats]: BacktestStats[K] extends number ? number | null : BacktestStats[K];
+};
 
 export interface EquityPoint {
   date: string;
@@ -42,7 +44,11 @@ export function toPublicStats(stats: BacktestStats): PublicStats {
   return out as PublicStats;
 }
 
-export function toEquityCurve(dates: readonly string[], equity: ArrayLike<number>, drawdownPct: ArrayLike<number>): EquityPoint[] {
+export function toEquityCurve(
+  dates: readonly string[],
+  equity: ArrayLike<number>,
+  drawdownPct: ArrayLike<number>,
+): EquityPoint[] {
   return dates.map((date, i) => ({ date, equity: equity[i], drawdownPct: drawdownPct[i] }));
 }
 

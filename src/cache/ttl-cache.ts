@@ -71,7 +71,10 @@ export function createTtlCache<V>(options: CacheOptions): TtlCache<V> {
     keyv = new Keyv({ store, namespace: options.namespace, serialize: undefined, deserialize: undefined });
   } else {
     keyv = createKeyvNonBlocking(
-      { url: options.url, socket: { connectTimeout: 1000, reconnectStrategy: (n: number) => Math.min(100 * 2 ** n, 2000) } },
+      {
+        url: options.url,
+        socket: { connectTimeout: 1000, reconnectStrategy: (n: number) => Math.min(100 * 2 ** n, 2000) },
+      },
       { namespace: options.namespace },
     );
   }
@@ -86,7 +89,10 @@ export function createTtlCache<V>(options: CacheOptions): TtlCache<V> {
     kind,
     async getMany(keys) {
       if (keys.length === 0) return [];
-      const values = await guard(keyv.getMany<V>([...keys]), keys.map(() => undefined));
+      const values = await guard(
+        keyv.getMany<V>([...keys]),
+        keys.map(() => undefined),
+      );
       return values.map((v) => (v === null ? undefined : v));
     },
     async set(key, value, ttlMs) {
@@ -103,7 +109,11 @@ export function createTtlCache<V>(options: CacheOptions): TtlCache<V> {
     },
     async close() {
       const store = keyv.store as unknown;
-      if (store instanceof KeyvRedis) await guard(store.disconnect().then(() => undefined), undefined);
+      if (store instanceof KeyvRedis)
+        await guard(
+          store.disconnect().then(() => undefined),
+          undefined,
+        );
     },
   };
 }

@@ -22,7 +22,10 @@ const Trade = builder.objectRef<BacktestRun['trades'][number]>('Trade').implemen
     entryPrice: t.exposeFloat('entryPrice', { description: 'Entry price (spread included).' }),
     exitPrice: t.exposeFloat('exitPrice', { nullable: true, description: 'Exit price.' }),
     pnl: t.exposeFloat('pnl', { nullable: true, description: 'Profit after commissions.' }),
-    returnPct: t.exposeFloat('returnPct', { nullable: true, description: 'Return after commissions, in percent.' }),
+    returnPct: t.exposeFloat('returnPct', {
+      nullable: true,
+      description: 'Return after commissions, in percent.',
+    }),
     commission: t.exposeFloat('commission', { description: 'Entry plus exit commission.' }),
   }),
 });
@@ -48,13 +51,25 @@ const BenchmarkStats = builder.objectRef<NonNullable<BacktestRun['benchmark']>>(
 const BacktestResult = builder.objectRef<BacktestOutcome>('BacktestResult').implement({
   description: 'The outcome of one backtest.',
   fields: (t) => ({
-    key: t.exposeID('key', { description: 'Result cache key: SHA-256 of the canonical request and the price data.' }),
-    cached: t.exposeBoolean('cached', { description: 'Served from the result cache without running the engine.' }),
+    key: t.exposeID('key', {
+      description: 'Result cache key: SHA-256 of the canonical request and the price data.',
+    }),
+    cached: t.exposeBoolean('cached', {
+      description: 'Served from the result cache without running the engine.',
+    }),
     ticker: t.exposeString('ticker', { description: 'Ticker traded.' }),
     strategy: t.exposeString('strategy', { description: 'Strategy name.' }),
-    params: t.field({ type: 'JSONObject', description: 'Params used, defaults filled in.', resolve: (r) => r.params }),
+    params: t.field({
+      type: 'JSONObject',
+      description: 'Params used, defaults filled in.',
+      resolve: (r) => r.params,
+    }),
     stats: t.field({ type: BacktestStatsRef, description: 'Statistics.', resolve: (r) => r.stats }),
-    equityCurve: t.field({ type: [EquityPointRef], description: 'Equity per bar.', resolve: (r) => r.equityCurve }),
+    equityCurve: t.field({
+      type: [EquityPointRef],
+      description: 'Equity per bar.',
+      resolve: (r) => r.equityCurve,
+    }),
     trades: t.field({ type: [Trade], description: 'Trades in order of closing.', resolve: (r) => r.trades }),
     benchmark: t.field({
       type: BenchmarkStats,
@@ -74,7 +89,10 @@ const BacktestInput = builder.inputType('BacktestInput', {
     to: t.field({ type: 'Date', required: true, description: 'Last date (inclusive).' }),
     adjusted: t.boolean({ defaultValue: true, description: 'Adjust prices for splits and dividends.' }),
     strategy: t.string({ required: true, description: 'Strategy name (see `strategies`).' }),
-    params: t.field({ type: 'JSONObject', description: 'Strategy params; missing ones take their defaults.' }),
+    params: t.field({
+      type: 'JSONObject',
+      description: 'Strategy params; missing ones take their defaults.',
+    }),
     ...engineOptionFields(t),
     benchmark: t.string({ description: 'Another ticker to compute alpha and beta against.' }),
   }),

@@ -20,10 +20,14 @@ function findAppError(error: unknown): AppError | undefined {
 export function maskError(error: unknown, message: string): Error {
   const appError = findAppError(error);
   if (appError?.expose) {
-    const located = error !== appError && typeof (error as GraphQLError).message === 'string' ? (error as GraphQLError) : undefined;
+    const located =
+      error !== appError && typeof (error as GraphQLError).message === 'string'
+        ? (error as GraphQLError)
+        : undefined;
     // Variable coercion wraps a scalar's error: keep graphql's message, which names the variable
     // and the path at fault (`Variable "$input" got invalid value … at "input.from"; …`).
-    const coercion = located !== undefined && located.message !== appError.message ? located.message : undefined;
+    const coercion =
+      located !== undefined && located.message !== appError.message ? located.message : undefined;
     const field = appError.field ?? (coercion === undefined ? undefined : /at "([^"]+)"/.exec(coercion)?.[1]);
     return new GraphQLError(coercion ?? appError.message, {
       nodes: located?.nodes,

@@ -50,8 +50,14 @@ export const PriceSeriesRef = builder.objectRef<PriceSeries>('PriceSeries').impl
     ticker: t.exposeString('ticker', { description: 'Upper-case ticker symbol.' }),
     from: t.field({ type: 'Date', description: 'First requested date.', resolve: (s) => s.from }),
     to: t.field({ type: 'Date', description: 'Last requested date.', resolve: (s) => s.to }),
-    adjusted: t.exposeBoolean('adjusted', { description: 'Whether prices are adjusted for splits and dividends.' }),
-    source: t.field({ type: DataSource, description: 'Where this request got the series.', resolve: (s) => s.source }),
+    adjusted: t.exposeBoolean('adjusted', {
+      description: 'Whether prices are adjusted for splits and dividends.',
+    }),
+    source: t.field({
+      type: DataSource,
+      description: 'Where this request got the series.',
+      resolve: (s) => s.source,
+    }),
     stale: t.exposeBoolean('stale', {
       description: 'True when the provider failed and the stored data was served; it may lack recent bars.',
     }),
@@ -60,9 +66,20 @@ export const PriceSeriesRef = builder.objectRef<PriceSeries>('PriceSeries').impl
       type: [PriceBar],
       description: 'The bars as objects.',
       resolve: ({ columns: c }) =>
-        c.dates.map((date, i) => ({ date, open: c.open[i], high: c.high[i], low: c.low[i], close: c.close[i], volume: c.volume[i] })),
+        c.dates.map((date, i) => ({
+          date,
+          open: c.open[i],
+          high: c.high[i],
+          low: c.low[i],
+          close: c.close[i],
+          volume: c.volume[i],
+        })),
     }),
-    columns: t.field({ type: PriceColumns, description: 'The bars as parallel arrays.', resolve: (s) => s.columns }),
+    columns: t.field({
+      type: PriceColumns,
+      description: 'The bars as parallel arrays.',
+      resolve: (s) => s.columns,
+    }),
   }),
 });
 
@@ -76,7 +93,8 @@ builder.queryField('priceSeries', (t) =>
       to: t.arg({ type: 'Date', required: true, description: 'Last date (inclusive).' }),
       adjusted: t.arg.boolean({ defaultValue: true, description: 'Adjust prices for splits and dividends.' }),
     },
-    resolve: (_root, args, ctx) => ctx.loaders.seriesByKey.load(toSeriesKey(args, ctx.services.config.limits)),
+    resolve: (_root, args, ctx) =>
+      ctx.loaders.seriesByKey.load(toSeriesKey(args, ctx.services.config.limits)),
   }),
 );
 

@@ -5,7 +5,9 @@ import { badInput } from './errors.ts';
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw badInput(`Date must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(value)?.slice(0, 40)}`);
+    throw badInput(
+      `Date must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(value)?.slice(0, 40)}`,
+    );
   }
   return value;
 }

@@ -11,7 +11,9 @@ const ServiceStats = builder.objectRef<ServiceStatsShape>('ServiceStats').implem
   fields: (t) => ({
     uptimeS: t.exposeFloat('uptimeS', { description: 'Seconds since the process started serving.' }),
     startedAt: t.exposeString('startedAt', { description: 'When the process started (ISO-8601 UTC).' }),
-    engineRuns: t.exposeInt('engineRuns', { description: 'Backtests computed by the engine (cache hits excluded).' }),
+    engineRuns: t.exposeInt('engineRuns', {
+      description: 'Backtests computed by the engine (cache hits excluded).',
+    }),
   }),
 });
 

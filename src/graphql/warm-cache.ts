@@ -27,14 +27,19 @@ const WarmCacheResult = builder.objectRef<WarmCacheShape>('WarmCacheResult').imp
     requested: t.exposeInt('requested', { description: 'Tickers asked for.' }),
     succeeded: t.exposeInt('succeeded', { description: 'Tickers loaded.' }),
     failed: t.exposeInt('failed', { description: 'Tickers that failed.' }),
-    tickers: t.field({ type: [WarmedTicker], description: 'Per ticker, in request order.', resolve: (r) => r.tickers }),
+    tickers: t.field({
+      type: [WarmedTicker],
+      description: 'Per ticker, in request order.',
+      resolve: (r) => r.tickers,
+    }),
   }),
 });
 
 builder.mutationField('warmCache', (t) =>
   t.field({
     type: WarmCacheResult,
-    description: 'Admin: loads series into the store and cache ahead of demand. Needs the ADMIN_TOKEN bearer.',
+    description:
+      'Admin: loads series into the store and cache ahead of demand. Needs the ADMIN_TOKEN bearer.',
     args: {
       tickers: t.arg.stringList({ required: true, description: 'Ticker symbols (at most MAX_TICKERS).' }),
       from: t.arg({ type: 'Date', required: true, description: 'First date (inclusive).' }),
@@ -48,7 +53,11 @@ builder.mutationField('warmCache', (t) =>
       }
       const tickers = args.tickers.map((ticker, i) => toTicker(ticker, `tickers[${i}]`));
       checkRange(args.from, args.to, limits);
-      const outcomes = await warmSeries(ctx.services.seriesReader, { tickers, from: args.from, to: args.to }, ctx.services.logger);
+      const outcomes = await warmSeries(
+        ctx.services.seriesReader,
+        { tickers, from: args.from, to: args.to },
+        ctx.services.logger,
+      );
       const succeeded = outcomes.filter((o) => o.ok).length;
       return { requested: tickers.length, succeeded, failed: tickers.length - succeeded, tickers: outcomes };
     },

@@ -15,7 +15,9 @@ export function useHealthRoutes(readiness: Readiness): Plugin {
         endResponse(json({ status: 'ok' }, 200));
       } else if (url.pathname === '/readyz') {
         const report = await readiness.check();
-        endResponse(json({ status: report.ready ? 'ready' : 'not ready', ...report }, report.ready ? 200 : 503));
+        endResponse(
+          json({ status: report.ready ? 'ready' : 'not ready', ...report }, report.ready ? 200 : 503),
+        );
       }
     },
   };

@@ -80,13 +80,16 @@ export function createSeriesReader(deps: SeriesReaderDeps): SeriesReader {
     const storedKeys = keys.map((k, i) => (coverageOf.has(k.ticker) ? i : -1)).filter((i) => i >= 0);
     const storedRows =
       storedKeys.length > 0
-        ? await deps.repository.readBarsMany(storedKeys.map((i) => ({ ticker: keys[i].ticker, from: keys[i].from, to: keys[i].to })))
+        ? await deps.repository.readBarsMany(
+            storedKeys.map((i) => ({ ticker: keys[i].ticker, from: keys[i].from, to: keys[i].to })),
+          )
         : [];
     const storedOf = new Map<number, StoredBar[]>(storedKeys.map((keyIndex, j) => [keyIndex, storedRows[j]]));
 
     const gapsByTicker = new Map<string, DateRange[]>();
     keys.forEach((k, i) => {
-      if (gapsOf[i].length > 0) gapsByTicker.set(k.ticker, [...(gapsByTicker.get(k.ticker) ?? []), ...gapsOf[i]]);
+      if (gapsOf[i].length > 0)
+        gapsByTicker.set(k.ticker, [...(gapsByTicker.get(k.ticker) ?? []), ...gapsOf[i]]);
     });
     const syncDeps = { ...deps, coverableUntil: coverableUntil(nowMs) };
     const synced = new Map<string, Promise<SyncResult>>();
@@ -110,7 +113,10 @@ export function createSeriesReader(deps: SeriesReaderDeps): SeriesReader {
         } catch (error) {
           const columns = toColumns(stored, key);
           if (columns.dates.length > 0 && !(error instanceof NotFoundError)) {
-            deps.logger.warn({ ticker: key.ticker, err: (error as Error).message }, 'provider failed: serving stored data');
+            deps.logger.warn(
+              { ticker: key.ticker, err: (error as Error).message },
+              'provider failed: serving stored data',
+            );
             return finish(key, columns, 'DATABASE', true);
           }
           if (error instanceof AppError) return error;
@@ -126,7 +132,10 @@ export function createSeriesReader(deps: SeriesReaderDeps): SeriesReader {
       outcomes = await loadMisses(keys);
     } catch (error) {
       deps.logger.error({ err: (error as Error).message }, 'series load failed');
-      const failure = error instanceof AppError ? error : new AppError('INTERNAL_SERVER_ERROR', 'Series load failed', { cause: error });
+      const failure =
+        error instanceof AppError
+          ? error
+          : new AppError('INTERNAL_SERVER_ERROR', 'Series load failed', { cause: error });
       return keys.map(() => failure);
     }
     const nowMs = deps.now();

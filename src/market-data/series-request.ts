@@ -23,9 +23,13 @@ export function toTicker(raw: string, field: string): string {
 export function checkRange(from: string, to: string, limits: SeriesLimits, prefix = ''): void {
   if (!isIsoDate(from)) throw new BadInputError(`${prefix}from`, `${prefix}from: not a valid date`);
   if (!isIsoDate(to)) throw new BadInputError(`${prefix}to`, `${prefix}to: not a valid date`);
-  if (from > to) throw new BadInputError(`${prefix}from`, `${prefix}from (${from}) is after ${prefix}to (${to})`);
+  if (from > to)
+    throw new BadInputError(`${prefix}from`, `${prefix}from (${from}) is after ${prefix}to (${to})`);
   if (daysBetween(from, to) > limits.maxRangeYears * 366) {
-    throw new BadInputError(`${prefix}to`, `The range ${from}..${to} is longer than ${limits.maxRangeYears} years`);
+    throw new BadInputError(
+      `${prefix}to`,
+      `The range ${from}..${to} is longer than ${limits.maxRangeYears} years`,
+    );
   }
 }
 

@@ -25,15 +25,24 @@ async function fetchValidated(deps: SyncDeps, ticker: string, range: DateRange) 
   const series = await deps.provider.fetchDaily(ticker, range.from, range.to);
   const { bars, dropped, repaired, merged } = validateBars(series.bars);
   if (dropped + repaired + merged > 0) {
-    deps.logger.warn({ ticker, from: range.from, to: range.to, dropped, repaired, merged }, 'provider rows cleaned');
+    deps.logger.warn(
+      { ticker, from: range.from, to: range.to, dropped, repaired, merged },
+      'provider rows cleaned',
+    );
     deps.onValidation?.(ticker, { dropped, repaired, merged });
   }
   return { bars, actions: series.actions };
 }
 
-const toStored = (ticker: string, bars: readonly DailyBar[]): StoredBar[] => bars.map((b) => ({ ticker, ...b }));
+const toStored = (ticker: string, bars: readonly DailyBar[]): StoredBar[] =>
+  bars.map((b) => ({ ticker, ...b }));
 
-function coverageRows(ticker: string, ranges: readonly DateRange[], until: string, nowMs: number): CoverageRange[] {
+function coverageRows(
+  ticker: string,
+  ranges: readonly DateRange[],
+  until: string,
+  nowMs: number,
+): CoverageRange[] {
   return ranges
     .map((r) => ({ ticker, from: r.from, to: r.to < until ? r.to : until, fetchedAtMs: nowMs }))
     .filter((r) => r.from <= r.to);
@@ -63,7 +72,10 @@ export async function syncTicker(
     if (requiresRefetch(fresh)) {
       const all = mergeRanges([...stored, ...ranges]);
       const full = { from: all[0].from, to: all.reduce((max, r) => (r.to > max ? r.to : max), all[0].to) };
-      deps.logger.info({ ticker, actions: fresh, ...full }, 'new corporate action: rebuilding stored history');
+      deps.logger.info(
+        { ticker, actions: fresh, ...full },
+        'new corporate action: rebuilding stored history',
+      );
       const refetched = await fetchValidated(deps, ticker, full);
       await deps.repository.deleteTicker(ticker);
       await deps.repository.upsertBars(toStored(ticker, refetched.bars));

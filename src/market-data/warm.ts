@@ -25,8 +25,17 @@ export function warmRange(years: number, nowMs: number): { from: string; to: str
  * Loads series through the normal read-through path (so they land in the store and cache).
  * Never throws: a failure is reported per ticker and logged.
  */
-export async function warmSeries(reader: SeriesReader, request: WarmRequest, logger: Logger): Promise<WarmOutcome[]> {
-  const keys = request.tickers.map((ticker) => ({ ticker, from: request.from, to: request.to, adjusted: true }));
+export async function warmSeries(
+  reader: SeriesReader,
+  request: WarmRequest,
+  logger: Logger,
+): Promise<WarmOutcome[]> {
+  const keys = request.tickers.map((ticker) => ({
+    ticker,
+    from: request.from,
+    to: request.to,
+    adjusted: true,
+  }));
   let results: Awaited<ReturnType<SeriesReader['loadMany']>>;
   try {
     results = await reader.loadMany(keys);

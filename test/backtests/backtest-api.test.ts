@@ -29,7 +29,14 @@ interface Result {
     params: Record<string, unknown>;
     stats: Record<string, number | string | null>;
     equityCurve: { date: string; equity: number; drawdownPct: number }[];
-    trades: { size: number; entryDate: string; exitDate: string; entryPrice: number; exitPrice: number; pnl: number }[];
+    trades: {
+      size: number;
+      entryDate: string;
+      exitDate: string;
+      entryPrice: number;
+      exitPrice: number;
+      pnl: number;
+    }[];
     benchmark: { ticker: string; alphaPct: number; beta: number } | null;
     timings: { dataMs: number; engineMs: number; totalMs: number };
   };
@@ -40,12 +47,16 @@ const goog = { ticker: 'GOOG', from: '2004-08-19', to: '2013-03-01', strategy: '
 describe.skipIf(!available)('backtest through GraphQL on the CSV provider', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ databaseUrl: 'file::memory:', env: { PRICE_PROVIDER: 'csv', PRICE_CSV_DIR: dataDir } });
+    h = await createHarness({
+      databaseUrl: 'file::memory:',
+      env: { PRICE_PROVIDER: 'csv', PRICE_CSV_DIR: dataDir },
+    });
   });
   afterAll(() => h.close());
 
   const engineRuns = async () =>
-    (await h.gql<{ serviceStats: { engineRuns: number } }>('{ serviceStats { engineRuns } }')).data!.serviceStats.engineRuns;
+    (await h.gql<{ serviceStats: { engineRuns: number } }>('{ serviceStats { engineRuns } }')).data!
+      .serviceStats.engineRuns;
 
   it('reproduces the reference anchor case, trade by trade', async () => {
     const r = await h.gql<Result>(BACKTEST, { input: goog });
@@ -54,25 +65,42 @@ describe.skipIf(!available)('backtest through GraphQL on the CSV provider', () =
     expectAnchorStats(b.stats);
     expect(b.params).toEqual({ fast: 10, longOnly: false, slow: 30, stopLossPct: 0, takeProfitPct: 0 });
     expect(b.trades).toHaveLength(66);
-    expect(b.trades[0]).toMatchObject({ size: -55, entryPrice: 180.36, exitPrice: 186.31, entryDate: '2004-11-29' });
+    expect(b.trades[0]).toMatchObject({
+      size: -55,
+      entryPrice: 180.36,
+      exitPrice: 186.31,
+      entryDate: '2004-11-29',
+    });
     expect(b.trades[0].pnl).toBeCloseTo(-327.25, 9);
-    expect(b.trades.at(-1)).toMatchObject({ size: 64, entryPrice: 695, exitPrice: 797.8, exitDate: '2013-03-01' });
+    expect(b.trades.at(-1)).toMatchObject({
+      size: 64,
+      entryPrice: 695,
+      exitPrice: 797.8,
+      exitDate: '2013-03-01',
+    });
     expect(b.equityCurve).toHaveLength(2148);
     expect(b.equityCurve.at(-1)!.equity).toBe(b.stats.equityFinal);
-    expect(Math.min(...b.equityCurve.map((p) => -p.drawdownPct))).toBeCloseTo(b.stats.maxDrawdownPct as number, 9);
+    expect(Math.min(...b.equityCurve.map((p) => -p.drawdownPct))).toBeCloseTo(
+      b.stats.maxDrawdownPct as number,
+      9,
+    );
   });
 
   it('answers the identical request from the result cache without running the engine', async () => {
     const first = await h.gql<Result>(BACKTEST, { input: { ...goog, params: { slow: 40 } } });
     const runs = await engineRuns();
-    const again = await h.gql<Result>(BACKTEST, { input: { ...goog, params: { slow: 40, fast: 10 }, ticker: 'goog' } });
+    const again = await h.gql<Result>(BACKTEST, {
+      input: { ...goog, params: { slow: 40, fast: 10 }, ticker: 'goog' },
+    });
     expect(first.data!.backtest.cached).toBe(false);
     expect(again.data!.backtest.cached).toBe(true);
     expect(again.data!.backtest.key).toBe(first.data!.backtest.key);
     expect(again.data!.backtest.stats).toEqual(first.data!.backtest.stats);
     expect(again.data!.backtest.timings.engineMs).toBe(0);
     expect(await engineRuns()).toBe(runs);
-    const other = await h.gql<Result>(BACKTEST, { input: { ...goog, params: { slow: 40 }, commission: 0.001 } });
+    const other = await h.gql<Result>(BACKTEST, {
+      input: { ...goog, params: { slow: 40 }, commission: 0.001 },
+    });
     expect(other.data!.backtest.cached).toBe(false);
     expect(other.data!.backtest.key).not.toBe(first.data!.backtest.key);
     expect(await engineRuns()).toBe(runs + 1);
@@ -87,12 +115,20 @@ describe.skipIf(!available)('backtest through GraphQL on the CSV provider', () =
   });
 
   it('lists the strategy catalogue with typed, bounded params', async () => {
-    const r = await h.gql<{ strategies: { name: string; params: { name: string; default: number; min: number | null }[] }[] }>(
-      '{ strategies { name description params { name type default min max description } } }',
-    );
+    const r = await h.gql<{
+      strategies: { name: string; params: { name: string; default: number; min: number | null }[] }[];
+    }>('{ strategies { name description params { name type default min max description } } }');
     const names = r.data!.strategies.map((s) => s.name);
     expect(names).toEqual(
-      expect.arrayContaining(['SmaCross', 'EmaCross', 'RsiReversion', 'MacdCross', 'BollingerReversion', 'DonchianBreakout', 'BuyAndHold']),
+      expect.arrayContaining([
+        'SmaCross',
+        'EmaCross',
+        'RsiReversion',
+        'MacdCross',
+        'BollingerReversion',
+        'DonchianBreakout',
+        'BuyAndHold',
+      ]),
     );
     const sma = r.data!.strategies.find((s) => s.name === 'SmaCross')!;
     expect(sma.params.find((p) => p.name === 'fast')!.default).toBe(10);

@@ -7,7 +7,12 @@ const QUERY = `query($input: BacktestInput!) {
 }`;
 
 interface Result {
-  backtest: { key: string; cached: boolean; stats: { end: string; equityFinal: number }; equityCurve: { date: string }[] };
+  backtest: {
+    key: string;
+    cached: boolean;
+    stats: { end: string; equityFinal: number };
+    equityCurve: { date: string }[];
+  };
 }
 
 describe('a cached backtest result is never served for changed price data', () => {
@@ -18,7 +23,12 @@ describe('a cached backtest result is never served for changed price data', () =
 
   beforeAll(async () => {
     yahoo = await startYahooServer({ recordedDir: null });
-    h = await createHarness({ databaseUrl: 'file::memory:', yahooUrl: yahoo.url, now, env: { CACHE_TTL_RECENT_S: '1' } });
+    h = await createHarness({
+      databaseUrl: 'file::memory:',
+      yahooUrl: yahoo.url,
+      now,
+      env: { CACHE_TTL_RECENT_S: '1' },
+    });
   });
   afterAll(async () => {
     await h.close();
@@ -26,7 +36,13 @@ describe('a cached backtest result is never served for changed price data', () =
   });
 
   it('recomputes after new bars arrive for the ticker', async () => {
-    const input = { ticker: 'FRESH', from: '2024-01-02', to: '2024-05-15', strategy: 'SmaCross', params: { fast: 5, slow: 20 } };
+    const input = {
+      ticker: 'FRESH',
+      from: '2024-01-02',
+      to: '2024-05-15',
+      strategy: 'SmaCross',
+      params: { fast: 5, slow: 20 },
+    };
     yahoo.addSeries('FRESH', { start: '2023-06-01', end: '2024-05-13' });
     const first = await h.gql<Result>(QUERY, { input });
     expect(first.errors).toBeUndefined();

@@ -25,7 +25,12 @@ describe('in-process TTL cache', () => {
   });
 
   it('stays within its entry bound by evicting the least recently used', async () => {
-    const cache = createTtlCache<number>({ url: undefined, namespace: 'test', logger: silentLogger, maxEntries: 2 });
+    const cache = createTtlCache<number>({
+      url: undefined,
+      namespace: 'test',
+      logger: silentLogger,
+      maxEntries: 2,
+    });
     await cache.set('a', 1, 60_000);
     await cache.set('b', 2, 60_000);
     await cache.getMany(['a']);
@@ -34,9 +39,16 @@ describe('in-process TTL cache', () => {
   });
 
   it('stays within its byte bound', async () => {
-    const cache = createTtlCache<number[]>({ url: undefined, namespace: 'test', logger: silentLogger, maxBytes: 100_000 });
+    const cache = createTtlCache<number[]>({
+      url: undefined,
+      namespace: 'test',
+      logger: silentLogger,
+      maxBytes: 100_000,
+    });
     for (let i = 0; i < 10; i += 1) await cache.set(`k${i}`, new Array(2000).fill(i), 60_000);
-    const present = (await cache.getMany(Array.from({ length: 10 }, (_, i) => `k${i}`))).filter((v) => v !== undefined);
+    const present = (await cache.getMany(Array.from({ length: 10 }, (_, i) => `k${i}`))).filter(
+      (v) => v !== undefined,
+    );
     expect(present.length).toBeLessThan(10);
     expect(present.length).toBeGreaterThan(0);
   });
@@ -64,7 +76,12 @@ describe.skipIf(!redisUrl)('Redis TTL cache', () => {
     const silent = createServer((s) => sockets.add(s));
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const port = (silent.address() as { port: number }).port;
-    const cache = createTtlCache<number>({ url: `redis://127.0.0.1:${port}`, namespace: 'x', logger: silentLogger, opTimeoutMs: 200 });
+    const cache = createTtlCache<number>({
+      url: `redis://127.0.0.1:${port}`,
+      namespace: 'x',
+      logger: silentLogger,
+      opTimeoutMs: 200,
+    });
     try {
       const started = performance.now();
       expect(await cache.getMany(['a'])).toEqual([undefined]);
@@ -92,8 +109,12 @@ describe.skipIf(!redisUrl)('two service instances sharing Redis', () => {
     const second = await createHarness({ databaseUrl: 'file::memory:', yahooUrl: yahoo.url, env });
     try {
       const query = `{ priceSeries(ticker: "${ticker}", from: "2023-01-01", to: "2023-03-31") { source barCount columns { close } } }`;
-      const a = await first.gql<{ priceSeries: { source: string; barCount: number; columns: unknown } }>(query);
-      const b = await second.gql<{ priceSeries: { source: string; barCount: number; columns: unknown } }>(query);
+      const a = await first.gql<{ priceSeries: { source: string; barCount: number; columns: unknown } }>(
+        query,
+      );
+      const b = await second.gql<{ priceSeries: { source: string; barCount: number; columns: unknown } }>(
+        query,
+      );
       expect(a.data!.priceSeries.source).toBe('PROVIDER');
       expect(b.data!.priceSeries.source).toBe('MEMORY');
       expect(b.data!.priceSeries.columns).toEqual(a.data!.priceSeries.columns);

@@ -29,7 +29,9 @@ describe('the service process on embedded defaults', () => {
   });
 
   it('refuses to start on bad configuration with one message listing every problem', async () => {
-    const error = await startService({ PORT: 'x', CACHE_TTL_RECENT_S: 'soon', LOG_LEVEL: 'loud' }).catch((e: Error) => e);
+    const error = await startService({ PORT: 'x', CACHE_TTL_RECENT_S: 'soon', LOG_LEVEL: 'loud' }).catch(
+      (e: Error) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
     expect(message).toMatch(/exited with 1/);
@@ -57,7 +59,8 @@ describe('the service process on embedded defaults', () => {
 });
 
 const mysqlUrl = process.env.TEST_DATABASE_URL;
-if (!mysqlUrl) console.warn('[test/http/server.test.ts] TEST_DATABASE_URL is not set: MySQL service tests are skipped.');
+if (!mysqlUrl)
+  console.warn('[test/http/server.test.ts] TEST_DATABASE_URL is not set: MySQL service tests are skipped.');
 
 describe.skipIf(!mysqlUrl)('the service process on MariaDB', () => {
   it('migrates and is ready; with the database gone /readyz answers 503 within 2 s and the process stays up', async () => {

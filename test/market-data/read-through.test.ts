@@ -10,7 +10,13 @@ const SERIES = `query S($t: String!, $from: Date!, $to: Date!, $adjusted: Boolea
 }`;
 
 interface SeriesData {
-  priceSeries: { ticker: string; source: string; stale: boolean; barCount: number; columns: { dates: string[]; close: number[] } };
+  priceSeries: {
+    ticker: string;
+    source: string;
+    stale: boolean;
+    barCount: number;
+    columns: { dates: string[]; close: number[] };
+  };
 }
 
 let yahoo: YahooServer;
@@ -105,14 +111,17 @@ for (const storage of storages('readthrough')) {
       expect(firstRead.match(/\?/g)).toHaveLength(10);
       expect(h.queries.filter((q) => /^\s*select/i.test(q) && /price_bars/.test(q))).toHaveLength(0);
 
-      // The batch answers every key in order, with an Error only in the failing slot.
+      // The batch answers every key in order, with an Error only in the failing slot. (The
+      // operation above may answer before its slower siblings finish: the root field is
+      // non-null, so its error ends the response. Loads still in flight are joined, not repeated.)
       const again = await h.services.seriesReader.loadMany(
         tickers.map((ticker) => ({ ticker, from: '2023-01-01', to: '2023-02-28', adjusted: true })),
       );
       again.forEach((r, i) => {
         if (i === 3) expect(r).toBeInstanceOf(Error);
-        else expect(r).toMatchObject({ ticker: tickers[i], source: 'MEMORY' });
+        else expect(r).toMatchObject({ ticker: tickers[i] });
       });
+      for (const t of tickers) expect(yahoo.countFor(t)).toBe(1);
 
       // After a restart everything is stored: the whole list costs one read of price_bars.
       const restarted = await harness();
@@ -129,7 +138,9 @@ for (const storage of storages('readthrough')) {
 
     it('turns 50 concurrent identical cold requests into exactly one provider call', async () => {
       yahoo.setFault('DDD', { latencyMs: 200, times: 0 });
-      const results = await Promise.all(Array.from({ length: 50 }, () => series(h, 'DDD', '2023-01-01', '2023-03-31')));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => series(h, 'DDD', '2023-01-01', '2023-03-31')),
+      );
       expect(yahoo.countFor('DDD')).toBe(1);
       expect(new Set(results.map((r) => r.barCount)).size).toBe(1);
     });
@@ -165,7 +176,11 @@ for (const storage of storages('readthrough')) {
     it('rebuilds stored history when a split appears after it was stored', async () => {
       yahoo.addSeries('SPL', { start: '2022-01-03', end: '2023-06-30' });
       const before = await series(h, 'SPL', '2022-01-03', '2022-12-30', false);
-      yahoo.addSeries('SPL', { start: '2022-01-03', end: '2023-06-30', splits: [{ date: '2023-03-01', numerator: 4, denominator: 1 }] });
+      yahoo.addSeries('SPL', {
+        start: '2022-01-03',
+        end: '2023-06-30',
+        splits: [{ date: '2023-03-01', numerator: 4, denominator: 1 }],
+      });
       const after = await series(h, 'SPL', '2022-01-03', '2023-06-30', false);
       // Every earlier price is now a quarter of what was stored.
       const i = after.columns.dates.indexOf(before.columns.dates[10]);

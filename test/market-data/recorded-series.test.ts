@@ -44,10 +44,9 @@ describe.skipIf(!available)('recorded split responses through the whole read pat
   });
 
   const load = async (t: string, from: string, to: string, adjusted: boolean) => {
-    const r = await h.gql<{ priceSeries: { barCount: number; columns: { dates: string[]; open: number[]; close: number[] } } }>(
-      SERIES,
-      { t, from, to, adjusted },
-    );
+    const r = await h.gql<{
+      priceSeries: { barCount: number; columns: { dates: string[]; open: number[]; close: number[] } };
+    }>(SERIES, { t, from, to, adjusted });
     expect(r.errors).toBeUndefined();
     return r.data!.priceSeries.columns;
   };

@@ -45,7 +45,10 @@ describe('fingerprintColumns', () => {
     const moved = structuredClone(base);
     moved.dates[1] = '2024-01-04';
     expect(fingerprintColumns(moved)).not.toBe(fingerprintColumns(base));
-    const longer = toColumns([bar('2024-01-02', 100, 100), bar('2024-01-03', 101, 101), bar('2024-01-04', 1, 1)], key);
+    const longer = toColumns(
+      [bar('2024-01-02', 100, 100), bar('2024-01-03', 101, 101), bar('2024-01-04', 1, 1)],
+      key,
+    );
     expect(fingerprintColumns(longer)).not.toBe(fingerprintColumns(base));
   });
 });
@@ -90,15 +93,17 @@ describe('series requests', () => {
     [{ ticker: 'AAPL', from: '2020-01-01', to: '2024-02-01' }, 'to'],
     [{ ticker: 'AAPL', from: '2023-02-30', to: '2024-02-01' }, 'from'],
   ])('rejects %o naming %s', (args, field) => {
-    expect(() => toSeriesKey(args, limits)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field }));
+    expect(() => toSeriesKey(args, limits)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field }),
+    );
   });
 
   it('limits the number of tickers and names the bad one', () => {
-    expect(() => toSeriesKeys({ tickers: ['A', 'B', 'C', 'D'], from: '2024-01-01', to: '2024-01-02' }, limits)).toThrow(
-      expect.objectContaining({ field: 'tickers' }),
-    );
-    expect(() => toSeriesKeys({ tickers: ['A', 'B!'], from: '2024-01-01', to: '2024-01-02' }, limits)).toThrow(
-      expect.objectContaining({ field: 'tickers[1]' }),
-    );
+    expect(() =>
+      toSeriesKeys({ tickers: ['A', 'B', 'C', 'D'], from: '2024-01-01', to: '2024-01-02' }, limits),
+    ).toThrow(expect.objectContaining({ field: 'tickers' }));
+    expect(() =>
+      toSeriesKeys({ tickers: ['A', 'B!'], from: '2024-01-01', to: '2024-01-02' }, limits),
+    ).toThrow(expect.objectContaining({ field: 'tickers[1]' }));
   });
 });

@@ -48,7 +48,10 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     ...options.env,
   });
   const queries: string[] = [];
-  const services = createServices(config, silentLogger, { now: options.now, onQuery: (sql) => queries.push(sql) });
+  const services = createServices(config, silentLogger, {
+    now: options.now,
+    onQuery: (sql) => queries.push(sql),
+  });
   await services.migrate();
   const app = createApp({ services });
   return {
@@ -86,7 +89,10 @@ export function storages(suite: string): Storage[] {
   ];
   const base = process.env.TEST_DATABASE_URL;
   if (base) {
-    list.push({ name: 'mysql', freshUrl: (label) => createTestDatabase(base, `t_${suite}_${label}`.slice(0, 64)) });
+    list.push({
+      name: 'mysql',
+      freshUrl: (label) => createTestDatabase(base, `t_${suite}_${label}`.slice(0, 64)),
+    });
   } else if (process.env.CI === 'true') {
     throw new Error('TEST_DATABASE_URL must be set on CI');
   } else {

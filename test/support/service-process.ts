@@ -8,11 +8,17 @@ export interface ServiceProcess {
   logs: string[];
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startService(env: Record<string, string>, cwd = process.cwd()): Promise<ServiceProcess> {
+export async function startService(
+  env: Record<string, string>,
+  cwd = process.cwd(),
+): Promise<ServiceProcess> {
   const child = spawn(process.execPath, [resolve(process.cwd(), 'src/main.ts')], {
     cwd,
     env: { PATH: process.env.PATH ?? '', WARM_ON_START: 'false', LOG_LEVEL: 'info', PORT: '0', ...env },
