@@ -1,12 +1,13 @@
 import { type Bars, validateBars } from './bars.ts';
-import { logReturns } from './benchmark.ts';
 import { Broker } from './broker.ts';
 import { StrategyContext } from './context.ts';
 import { EngineError } from './errors.ts';
 import { fillOrders } from './fill-orders.ts';
 import { type BacktestOptions, resolveOptions } from './options.ts';
 import { resolveParams } from './params.ts';
+import { seriesStatsInputs } from './series-memo.ts';
 import { type BacktestStats, computeStats } from './stats.ts';
+import { drawdownFractions } from './stats-drawdown.ts';
 import type {
   ClosedTrade,
   Indicator,
@@ -18,9 +19,6 @@ import type {
   StrategyDefinition,
 } from './strategy.ts';
 import { indicatorWarmup } from './warmup.ts';
-
-/** Cache slot for the log returns of Close used by Beta (not a strategy indicator key). */
-const CLOSE_LOG_RETURNS_KEY = '\u0000logReturns(close)';
 
 /** An open trade at the end of the data (only when trades are not finalized). */
 export interface OpenTradeSnapshot {
@@ -97,35 +95,23 @@ export function runBacktest<S extends ParamSpecs>(input: BacktestInput<S>): Back
   const context = new StrategyContext(bars, broker);
   const equity = new Float64Array(n).fill(Number.NaN);
   let ruined = false;
-  const step = (i: number): boolean => {
-    broker.i = i;
-    fillOrders(broker);
-    const value = broker.equity();
-    equity[i] = value;
-    if (value <= 0) {
-      broker.ruin();
-      equity.fill(0, i);
-      ruined = true;
-    }
-    return !ruined;
-  };
   for (let i = warmup + 1; i < n; i++) {
-    if (!step(i)) break;
+    if (!brokerStep(broker, equity, i)) {
+      ruined = true;
+      break;
+    }
     context.i = i;
     instance.next(context);
   }
   if (!ruined && options.finalizeTrades) {
     for (let k = broker.trades.length - 1; k >= 0; k--) broker.trades[k].close();
-    step(n - 1);
+    ruined = !brokerStep(broker, equity, n - 1);
   }
   backfill(equity, broker.cash);
 
+  const drawdown = drawdownFractions(equity);
   const drawdownPct = new Float64Array(n);
-  let peak = equity[0];
-  for (let k = 0; k < n; k++) {
-    peak = Math.max(peak, equity[k]);
-    drawdownPct[k] = (1 - equity[k] / peak) * 100;
-  }
+  for (let k = 0; k < n; k++) drawdownPct[k] = drawdown[k] * 100;
   const trades = broker.closedTrades;
   const stats = computeStats({
     equity,
@@ -133,6 +119,8 @@ export function runBacktest<S extends ParamSpecs>(input: BacktestInput<S>): Back
     trades,
     warmupBars: warmup,
     riskFreeRate: options.riskFreeRate,
+    drawdown,
+    ...seriesStatsInputs(bars, cache),
   });
   const openTrades = broker.trades.map((t) => ({
     size: t.size,
@@ -147,8 +135,28 @@ export function runBacktest<S extends ParamSpecs>(input: BacktestInput<S>): Back
   return { trades, openTrades, equity, drawdownPct, stats, warmupBars: warmup, ruined };
 }
 
+/** The broker step for bar i: fill pending orders, record equity; false on ruin (equity ≤ 0). */
+function brokerStep(broker: Broker, equity: Float64Array, i: number): boolean {
+  broker.i = i;
+  if (broker.orders.length > 0) fillOrders(broker);
+  const value = broker.trades.length === 0 ? broker.cash : broker.equity();
+  equity[i] = value;
+  if (value <= 0) {
+    broker.ruin();
+    equity.fill(0, i);
+    return false;
+  }
+  return true;
+}
+
 /** Bars before the first recorded value take that value; with none recorded, the cash. */
 function backfill(equity: Float64Array, cash: number): void {
+  let first = 0;
+  while (first < equity.length && Number.isNaN(equity[first])) first++;
+  if (first < equity.length) equity.fill(equity[first], 0, first);
+  let gaps = false;
+  for (let k = first; k < equity.length; k++) if (Number.isNaN(equity[k])) gaps = true;
+  if (!gaps) return;
   let next = Number.NaN;
   for (let k = equity.length - 1; k >= 0; k--) {
     if (Number.isNaN(equity[k])) equity[k] = next;

@@ -104,18 +104,32 @@ export function barsFromColumns(columns: BarColumns, options: { isDatetime?: boo
   return bars;
 }
 
-/** Throws EngineError when an OHLC value is NaN or infinite or the time index is not sorted. */
+/** Marks a bars object that passed validation (its arrays must not be modified afterwards). */
+const VALIDATED = Symbol('validated bars');
+
+/**
+ * Throws EngineError when an OHLC value is NaN or infinite or the time index is not sorted.
+ * A bars object that passed is marked and not scanned again (bars are immutable by contract).
+ */
 export function validateBars(bars: Bars): void {
+  if ((bars as { [VALIDATED]?: true })[VALIDATED]) return;
   const { open, high, low, close, time } = bars;
   for (let k = 0; k < bars.length; k++) {
     // x − x is 0 for finite x and NaN for NaN or ±Infinity.
-    if (open[k] - open[k] + high[k] - high[k] + low[k] - low[k] + close[k] - close[k] + time[k] - time[k] !== 0) {
+    if (
+      open[k] - open[k] + high[k] - high[k] + low[k] - low[k] + close[k] - close[k] + time[k] - time[k] !==
+      0
+    ) {
       for (const name of ['open', 'high', 'low', 'close', 'time'] as const) {
         if (!Number.isFinite(bars[name][k])) {
-          throw new EngineError(`bars.${name}`, `${name} at bar ${k} is ${bars[name][k]}; values must be finite`);
+          throw new EngineError(
+            `bars.${name}`,
+            `${name} at bar ${k} is ${bars[name][k]}; values must be finite`,
+          );
         }
       }
     }
     if (k > 0 && time[k] < time[k - 1]) throw new EngineError('bars.time', `time is not sorted at bar ${k}`);
   }
+  if (Object.isExtensible(bars)) Object.defineProperty(bars, VALIDATED, { value: true });
 }

@@ -46,8 +46,9 @@ export class Broker implements OrderDesk, TradeDesk {
   /** Cash plus unrealized profit of open trades at the current close. */
   equity(): number {
     const price = this.bars.close[this.i];
+    const trades = this.trades;
     let pnl = 0;
-    for (const trade of this.trades) pnl += trade.size * (price - trade.entryPrice);
+    for (let k = 0; k < trades.length; k++) pnl += trades[k].size * (price - trades[k].entryPrice);
     return this.cash + pnl;
   }
 
@@ -57,7 +58,7 @@ export class Broker implements OrderDesk, TradeDesk {
     let used = 0;
     for (const trade of this.trades) used += (Math.abs(trade.size) * price) / leverage;
     const available = this.equity() - used;
-    // biome-ignore lint/complexity/useMathMinMax: Python's max(0, NaN) is 0 where Math.max gives NaN
+    // Not Math.max: Python's max(0, NaN) is 0.
     return available > 0 ? available : 0;
   }
 

@@ -9,7 +9,8 @@ export function dayNumber(timeMs: number): number {
 
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
 export function weekday(day: number): number {
-  return (((day + 3) % 7) + 7) % 7;
+  const w = (day + 3) % 7;
+  return w < 0 ? w + 7 : w;
 }
 
 /** Bucket number of the Monday–Sunday week (pandas 'W' = weeks ending Sunday). */

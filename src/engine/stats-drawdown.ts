@@ -6,8 +6,11 @@ export function drawdownFractions(equity: ArrayLike<number>): Float64Array {
   const dd = new Float64Array(n);
   let peak = equity[0];
   for (let k = 0; k < n; k++) {
-    peak = Math.max(peak, equity[k]);
-    dd[k] = 1 - equity[k] / peak;
+    const e = equity[k];
+    // numpy's maximum.accumulate: a NaN stays the running peak from there on.
+    if (e > peak) peak = e;
+    else if (Number.isNaN(e)) peak = e;
+    dd[k] = 1 - e / peak;
   }
   return dd;
 }

@@ -37,9 +37,16 @@ export function nanVariance(values: ArrayLike<number>): number {
 
 /** Max / min of the non-NaN values; NaN when there are none. */
 export function nanMax(values: ArrayLike<number>): number {
-  let out = Number.NaN;
-  for (let k = 0; k < values.length; k++) if (values[k] > out || Number.isNaN(out)) out = values[k];
-  return out;
+  let out = Number.NEGATIVE_INFINITY;
+  let seen = false;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v >= out) {
+      out = v;
+      seen = true;
+    }
+  }
+  return seen ? out : Number.NaN;
 }
 export function nanMin(values: ArrayLike<number>): number {
   let out = Number.NaN;

@@ -2,13 +2,8 @@ import { betaOf } from './benchmark.ts';
 import { MS_PER_DAY, toIsoTime } from './calendar.ts';
 import { drawdownEpisodes, drawdownFractions } from './stats-drawdown.ts';
 import { nanMax, nanMean, nanVariance, geometricMean, pyPow } from './stats-math.ts';
-import {
-  annualization,
-  ceilDuration,
-  dataPeriod,
-  durationResolutionMs,
-  periodicReturns,
-} from './stats-period.ts';
+import { bucketReturns, type IndexProfile, profileIndex } from './stats-index.ts';
+import { ceilDuration } from './stats-period.ts';
 import { tradeStats } from './stats-trades.ts';
 import type { ClosedTrade } from './strategy.ts';
 
@@ -68,6 +63,10 @@ export interface StatsInput {
   readonly riskFreeRate?: number;
   /** Precomputed log returns of `bars.close` (see logReturns), to reuse across a sweep. */
   readonly closeLogReturns?: Float64Array;
+  /** Precomputed profileIndex(bars.time, bars.isDatetime), to reuse across a sweep. */
+  readonly index?: IndexProfile;
+  /** Precomputed drawdownFractions(equity). */
+  readonly drawdown?: Float64Array;
 }
 
 /** Computes every statistic of an equity curve and its closed trades. */
@@ -82,10 +81,12 @@ export function computeStats(input: StatsInput): BacktestStats {
       `equity (${n}), time (${time.length}) and close (${close.length}) must have one value per bar`,
     );
   }
-  const dd = drawdownFractions(equity);
+  const index = input.index ?? profileIndex(time, isDatetime);
+  const dd = input.drawdown ?? drawdownFractions(equity);
   const episodes = drawdownEpisodes(dd, time);
-  const resolution = isDatetime ? durationResolutionMs(dataPeriod(time)) : 0;
-  const toDays = (ms: number) => (isDatetime ? ms / MS_PER_DAY : ms);
+  const resolution = index.resolutionMs;
+  const toDays = (value: number) => (isDatetime ? value / MS_PER_DAY : value);
+  // The reference's fallback (no episode) yields raw drawdown fractions, which it leaves unrounded.
   const roundDays = (value: number) =>
     isDatetime && !episodes.fallback ? toDays(ceilDuration(value, resolution)) : value;
   const ts = tradeStats(trades, n, resolution);
@@ -94,42 +95,34 @@ export function computeStats(input: StatsInput): BacktestStats {
   const returnPct = ((equity[n - 1] - equity[0]) / equity[0]) * 100;
   const buyHoldReturnPct = ((close[n - 1] - close[w]) / close[w]) * 100;
 
+  const periodsPerYear = index.periodsPerYear;
   let growth = 0;
-  let periodsPerYear = Number.NaN;
-  let periodReturns: ArrayLike<number> = [Number.NaN];
+  let variance = Number.NaN;
+  let downside = Number.NaN;
   let cagrPct = Number.NaN;
   if (isDatetime) {
-    const a = annualization(time);
-    periodsPerYear = a.periodsPerYear;
-    periodReturns = periodicReturns(equity, time, a.bucket);
-    growth = geometricMean(periodReturns);
+    const returns = bucketReturns(equity, index.bucketEnds);
+    growth = geometricMean(returns);
+    variance = nanVariance(returns);
+    downside = downsideDeviation(returns);
     const days = Math.floor(durationMs / MS_PER_DAY);
     const seconds = Math.floor((durationMs - days * MS_PER_DAY) / 1000);
     const years = (days + seconds / 86400) / 365.25;
     cagrPct = years ? (pyPow(equity[n - 1] / equity[0], 1 / years) - 1) * 100 : Number.NaN;
   }
   const annualReturn = pyPow(1 + growth, periodsPerYear) - 1;
-  const variance = isDatetime ? nanVariance(periodReturns) : Number.NaN;
   const volatilityAnnPct =
     Math.sqrt(
       pyPow(variance + pyPow(1 + growth, 2), periodsPerYear) - pyPow(1 + growth, 2 * periodsPerYear),
     ) * 100;
-  let downsideSquares = 0;
-  let downsideCount = 0;
-  for (let k = 0; k < periodReturns.length; k++) {
-    const r = periodReturns[k];
-    if (Number.isNaN(r)) continue;
-    downsideSquares += r < 0 ? r * r : 0;
-    downsideCount++;
-  }
-  const downside = Math.sqrt(downsideCount ? downsideSquares / downsideCount : Number.NaN);
-  const maxDd = Number.isNaN(nanMax(dd)) ? 0 : nanMax(dd);
+  const ddMax = nanMax(dd);
+  const maxDd = Number.isNaN(ddMax) ? 0 : ddMax;
   const beta = betaOf(equity, close, input.closeLogReturns);
-  const dateOnly = isDatetime && isDateOnly(time);
+  const formatTime = (t: number) => (isDatetime ? toIsoTime(t, index.dateOnly) : t);
 
   return {
-    start: isDatetime ? toIsoTime(time[0], dateOnly) : time[0],
-    end: isDatetime ? toIsoTime(time[n - 1], dateOnly) : time[n - 1],
+    start: formatTime(time[0]),
+    end: formatTime(time[n - 1]),
     durationDays: toDays(durationMs),
     exposureTimePct: ts.exposureTimePct,
     equityFinal: equity[n - 1],
@@ -163,7 +156,15 @@ export function computeStats(input: StatsInput): BacktestStats {
   };
 }
 
-function isDateOnly(time: ArrayLike<number>): boolean {
-  for (let k = 0; k < time.length; k++) if (Math.floor(time[k] / MS_PER_DAY) * MS_PER_DAY !== time[k]) return false;
-  return true;
+/** sqrt(mean(min(r, 0)²)) over the non-NaN returns; NaN when there are none. */
+function downsideDeviation(returns: Float64Array): number {
+  let squares = 0;
+  let count = 0;
+  for (let k = 0; k < returns.length; k++) {
+    const r = returns[k];
+    if (Number.isNaN(r)) continue;
+    if (r < 0) squares += r * r;
+    count++;
+  }
+  return Math.sqrt(count ? squares / count : Number.NaN);
 }

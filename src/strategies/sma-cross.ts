@@ -40,12 +40,19 @@ export const smaCross = defineStrategy({
     const close = bars.close;
     const fastSma = indicator(`sma(close,${fast})`, () => sma(close, fast));
     const slowSma = indicator(`sma(close,${slow})`, () => sma(close, slow));
+    // +1 where fast crosses above slow at bar i, −1 where it crosses below: depends on bars i−1
+    // and i only; precomputed once per (fast, slow) so next() does no indicator work.
+    const signal = indicator(`smaCrossSignal(${fast},${slow})`, () => crossSignals(fastSma, slowSma), {
+      warmup: false,
+    });
     const slFraction = stopLossPct / 100;
     const tpFraction = takeProfitPct / 100;
     return {
       next(ctx) {
         const i = ctx.i;
-        if (crossover(fastSma, slowSma, i)) {
+        const cross = signal[i];
+        if (cross === 0) return;
+        if (cross > 0) {
           ctx.position.close();
           if (slFraction === 0 && tpFraction === 0) ctx.buy();
           else
@@ -53,7 +60,7 @@ export const smaCross = defineStrategy({
               sl: slFraction ? close[i] * (1 - slFraction) : 0,
               tp: tpFraction ? close[i] * (1 + tpFraction) : 0,
             });
-        } else if (crossover(slowSma, fastSma, i)) {
+        } else {
           ctx.position.close();
           if (longOnly) return;
           if (slFraction === 0 && tpFraction === 0) ctx.sell();
@@ -67,3 +74,12 @@ export const smaCross = defineStrategy({
     };
   },
 });
+
+function crossSignals(fastSma: Float64Array, slowSma: Float64Array): Float64Array {
+  const out = new Float64Array(fastSma.length);
+  for (let i = 1; i < out.length; i++) {
+    if (crossover(fastSma, slowSma, i)) out[i] = 1;
+    else if (crossover(slowSma, fastSma, i)) out[i] = -1;
+  }
+  return out;
+}

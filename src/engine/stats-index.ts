@@ -1,0 +1,90 @@
+import { MS_PER_DAY, monthNumber, weekday, weekNumber } from './calendar.ts';
+import { dataPeriod, durationResolutionMs } from './stats-period.ts';
+
+/** What the statistics need to know about a time index, computed in one pass. */
+export interface IndexProfile {
+  readonly isDatetime: boolean;
+  /** Every timestamp is at midnight: report dates without a time. */
+  readonly dateOnly: boolean;
+  /** D: 252, 365, 52, 12 or 1; NaN for a non-datetime index. */
+  readonly periodsPerYear: number;
+  /** Durations are rounded up to this (ms); 0 = not rounded (non-datetime index). */
+  readonly resolutionMs: number;
+  /** Last bar of each non-empty calendar bucket (day, week, month or year), ascending. */
+  readonly bucketEnds: Int32Array;
+}
+
+/**
+ * The reference's annualization (ENGINE.md §2): the data period P is the median difference of
+ * the last 100 timestamps; whole days of P = 7 → weekly buckets and D = 52, 31 → monthly and
+ * 12, 365 → yearly and 1, else daily buckets with D = 365 when more than 0.6·2/7 of the bars
+ * fall on a weekend, else 252.
+ */
+export function profileIndex(time: ArrayLike<number>, isDatetime: boolean): IndexProfile {
+  const n = time.length;
+  if (!isDatetime) {
+    return {
+      isDatetime,
+      dateOnly: false,
+      periodsPerYear: Number.NaN,
+      resolutionMs: 0,
+      bucketEnds: new Int32Array(0),
+    };
+  }
+  const period = dataPeriod(time);
+  const wholeDays = Math.floor(period / MS_PER_DAY);
+  const keyOf =
+    wholeDays === 7
+      ? weekNumber
+      : wholeDays === 31
+        ? monthNumber
+        : wholeDays === 365
+          ? (day: number) => Math.floor(monthNumber(day) / 12)
+          : null;
+  const ends = new Int32Array(n);
+  let count = 0;
+  let dateOnly = true;
+  let weekendBars = 0;
+  let day = Math.floor(time[0] / MS_PER_DAY);
+  let key = keyOf === null ? day : keyOf(day);
+  for (let k = 0; k < n; k++) {
+    if (day * MS_PER_DAY !== time[k]) dateOnly = false;
+    if (weekday(day) >= 5) weekendBars++;
+    if (k === n - 1) {
+      ends[count++] = k;
+      break;
+    }
+    const nextDay = Math.floor(time[k + 1] / MS_PER_DAY);
+    if (nextDay !== day) {
+      const nextKey = keyOf === null ? nextDay : keyOf(nextDay);
+      if (nextKey !== key) ends[count++] = k;
+      key = nextKey;
+      day = nextDay;
+    }
+  }
+  const periodsPerYear =
+    wholeDays === 7
+      ? 52
+      : wholeDays === 31
+        ? 12
+        : wholeDays === 365
+          ? 1
+          : weekendBars / n > (2 / 7) * 0.6
+            ? 365
+            : 252;
+  return {
+    isDatetime,
+    dateOnly,
+    periodsPerYear,
+    resolutionMs: durationResolutionMs(period),
+    bucketEnds: ends.slice(0, count),
+  };
+}
+
+/** Simple returns between consecutive bucket-end equity values (pandas pct_change; 0/0 → NaN). */
+export function bucketReturns(equity: ArrayLike<number>, bucketEnds: Int32Array): Float64Array {
+  const out = new Float64Array(Math.max(0, bucketEnds.length - 1));
+  for (let k = 1; k < bucketEnds.length; k++)
+    out[k - 1] = equity[bucketEnds[k]] / equity[bucketEnds[k - 1]] - 1;
+  return out;
+}
