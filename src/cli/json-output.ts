@@ -1,0 +1,58 @@
+import type { BacktestResult } from '../engine/backtest.ts';
+import type { Bars } from '../engine/bars.ts';
+import { toIsoTime } from '../engine/calendar.ts';
+import type { BacktestStats } from '../engine/stats.ts';
+
+/**
+ * JSON for `backtest --json`: `{ stats, trades, equity }`. Stats keys are DESIGN.md's names.
+ * Trades carry size, bars, prices, SL/TP, PnL, commission, returnPct (percent) and ISO times.
+ * `equity` is one object per bar: `{ time, equity, drawdownPct }` (time as ISO, drawdown in
+ * percent, ≥ 0), so a chart needs no second array. NaN and ±Infinity are written as null.
+ */
+export function backtestJson(result: BacktestResult, bars: Bars): unknown {
+  const dateOnly = isDateOnly(bars.time);
+  const iso = (t: number) => toIsoTime(t, dateOnly);
+  return {
+    stats: statsJson(result.stats),
+    trades: result.trades.map((t) => ({
+      size: t.size,
+      entryBar: t.entryBar,
+      exitBar: t.exitBar,
+      entryPrice: t.entryPrice,
+      exitPrice: t.exitPrice,
+      sl: t.sl,
+      tp: t.tp,
+      pnl: t.pnl,
+      commission: t.commission,
+      returnPct: t.returnPct,
+      entryTime: iso(t.entryTime),
+      exitTime: iso(t.exitTime),
+      tag: t.tag,
+    })),
+    equity: Array.from(result.equity, (equity, k) => ({
+      time: iso(bars.time[k]),
+      equity,
+      drawdownPct: result.drawdownPct[k],
+    })),
+  };
+}
+
+/** Stats in DESIGN.md's key order (the order of BacktestStats). */
+export function statsJson(stats: BacktestStats): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const [key, value] of Object.entries(stats)) out[key] = finiteOrNull(value);
+  return out;
+}
+
+/** JSON text with NaN and ±Infinity as null (what JSON.stringify does for them, made explicit). */
+export function toJsonText(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => finiteOrNull(v));
+}
+
+function finiteOrNull<T>(value: T): T | null {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}
+
+function isDateOnly(time: Float64Array): boolean {
+  return time.every((t) => t % 86_400_000 === 0);
+}

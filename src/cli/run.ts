@@ -1,0 +1,52 @@
+import { ConfigError } from '../config.ts';
+import { backtestCommand } from './backtest-command.ts';
+import { CliError } from './errors.ts';
+import { MAIN_HELP } from './help.ts';
+import type { CliIo } from './io.ts';
+import { optimizeCommand } from './optimize-command.ts';
+import { importCommand, migrateCommand, warmCommand } from './store-commands.ts';
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  backtest: backtestCommand,
+  optimize: optimizeCommand,
+  import: importCommand,
+  warm: warmCommand,
+  migrate: migrateCommand,
+};
+
+/**
+ * Runs one command and returns the exit code: 0 success, 1 runtime failure, 2 usage error.
+ * Every failure is one message on stderr, never a stack trace.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.out(MAIN_HELP);
+    return 0;
+  }
+  if (name === undefined) {
+    io.err(MAIN_HELP);
+    return 2;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    io.err(`error: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`error: ${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof ConfigError) {
+      io.err(error.message);
+      return 1;
+    }
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
