@@ -121,7 +121,7 @@ for (const storage of storages('readthrough')) {
         if (i === 3) expect(r).toBeInstanceOf(Error);
         else expect(r).toMatchObject({ ticker: tickers[i] });
       });
-      for (const t of tickers) expect(yahoo.countFor(t)).toBe(1);
+      for (const t of tickers) expect([t, yahoo.countFor(t)]).toEqual([t, 1]);
 
       // After a restart everything is stored: the whole list costs one read of price_bars.
       const restarted = await harness();

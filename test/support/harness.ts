@@ -42,7 +42,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     DATABASE_URL: options.databaseUrl,
     WARM_ON_START: 'false',
     YAHOO_BASE_URL: options.yahooUrl,
-    YAHOO_TIMEOUT_MS: '2000',
+    YAHOO_TIMEOUT_MS: '10000',
     YAHOO_RETRIES: '2',
     LOG_LEVEL: 'silent',
     ...options.env,
