@@ -110,8 +110,6 @@ export function runBacktest<S extends ParamSpecs>(input: BacktestInput<S>): Back
   backfill(equity, broker.cash);
 
   const drawdown = drawdownFractions(equity);
-  const drawdownPct = new Float64Array(n);
-  for (let k = 0; k < n; k++) drawdownPct[k] = drawdown[k] * 100;
   const trades = broker.closedTrades;
   const stats = computeStats({
     equity,
@@ -122,6 +120,9 @@ export function runBacktest<S extends ParamSpecs>(input: BacktestInput<S>): Back
     drawdown,
     ...seriesStatsInputs(bars, cache),
   });
+  // The fractions are not needed after the statistics: turn them into percent in place.
+  const drawdownPct = drawdown;
+  for (let k = 0; k < n; k++) drawdownPct[k] *= 100;
   const openTrades = broker.trades.map((t) => ({
     size: t.size,
     entryBar: t.entryBar,

@@ -41,7 +41,7 @@ export function seriesStatsInputs(bars: Bars, cache: IndicatorCache | undefined)
       dateOnly: packed[0] === 1,
       periodsPerYear: packed[1],
       resolutionMs: packed[2],
-      bucketEnds: Int32Array.from(packed.subarray(3)),
+      bucketEnds: packed.subarray(3),
     },
   };
 }

@@ -11,7 +11,7 @@ export interface IndexProfile {
   /** Durations are rounded up to this (ms); 0 = not rounded (non-datetime index). */
   readonly resolutionMs: number;
   /** Last bar of each non-empty calendar bucket (day, week, month or year), ascending. */
-  readonly bucketEnds: Int32Array;
+  readonly bucketEnds: Float64Array;
 }
 
 /**
@@ -28,7 +28,7 @@ export function profileIndex(time: ArrayLike<number>, isDatetime: boolean): Inde
       dateOnly: false,
       periodsPerYear: Number.NaN,
       resolutionMs: 0,
-      bucketEnds: new Int32Array(0),
+      bucketEnds: new Float64Array(0),
     };
   }
   const period = dataPeriod(time);
@@ -41,7 +41,7 @@ export function profileIndex(time: ArrayLike<number>, isDatetime: boolean): Inde
         : wholeDays === 365
           ? (day: number) => Math.floor(monthNumber(day) / 12)
           : null;
-  const ends = new Int32Array(n);
+  const ends = new Float64Array(n);
   let count = 0;
   let dateOnly = true;
   let weekendBars = 0;
@@ -82,7 +82,7 @@ export function profileIndex(time: ArrayLike<number>, isDatetime: boolean): Inde
 }
 
 /** Simple returns between consecutive bucket-end equity values (pandas pct_change; 0/0 → NaN). */
-export function bucketReturns(equity: ArrayLike<number>, bucketEnds: Int32Array): Float64Array {
+export function bucketReturns(equity: ArrayLike<number>, bucketEnds: Float64Array): Float64Array {
   const out = new Float64Array(Math.max(0, bucketEnds.length - 1));
   for (let k = 1; k < bucketEnds.length; k++)
     out[k - 1] = equity[bucketEnds[k]] / equity[bucketEnds[k - 1]] - 1;
