@@ -1,5 +1,6 @@
 import type { BacktestRun } from './backtests/result.ts';
 import { type BacktestService, createBacktestService } from './backtests/backtest-service.ts';
+import { createPortfolioService, type PortfolioService } from './backtests/portfolio-service.ts';
 import { createTtlCache, type TtlCache } from './cache/ttl-cache.ts';
 import type { Config } from './config.ts';
 import { createRepository } from './db/create-repository.ts';
@@ -21,6 +22,7 @@ export interface Services {
   seriesCache: TtlCache<CachedSeries>;
   seriesReader: SeriesReader;
   backtests: BacktestService;
+  portfolios: PortfolioService;
   resultCache: TtlCache<BacktestRun>;
   readiness: Readiness;
   stats: StatsCollector;
@@ -116,6 +118,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     seriesCache,
     seriesReader,
     backtests,
+    portfolios: createPortfolioService({ repository, limits: config.limits, now }),
     resultCache,
     readiness,
     stats,

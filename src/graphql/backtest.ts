@@ -39,14 +39,16 @@ const Timings = builder.objectRef<BacktestOutcome['timings']>('Timings').impleme
   }),
 });
 
-const BenchmarkStats = builder.objectRef<NonNullable<BacktestRun['benchmark']>>('BenchmarkStats').implement({
-  description: 'Alpha and beta of the strategy against another series.',
-  fields: (t) => ({
-    ticker: t.exposeString('ticker', { description: 'The benchmark ticker.' }),
-    alphaPct: t.exposeFloat('alphaPct', { nullable: true, description: "Jensen's alpha in percent." }),
-    beta: t.exposeFloat('beta', { nullable: true, description: 'Beta of daily log returns.' }),
-  }),
-});
+export const BenchmarkStatsRef = builder
+  .objectRef<NonNullable<BacktestRun['benchmark']>>('BenchmarkStats')
+  .implement({
+    description: 'Alpha and beta of the strategy against another series.',
+    fields: (t) => ({
+      ticker: t.exposeString('ticker', { description: 'The benchmark ticker.' }),
+      alphaPct: t.exposeFloat('alphaPct', { nullable: true, description: "Jensen's alpha in percent." }),
+      beta: t.exposeFloat('beta', { nullable: true, description: 'Beta of daily log returns.' }),
+    }),
+  });
 
 const BacktestResult = builder.objectRef<BacktestOutcome>('BacktestResult').implement({
   description: 'The outcome of one backtest.',
@@ -72,7 +74,7 @@ const BacktestResult = builder.objectRef<BacktestOutcome>('BacktestResult').impl
     }),
     trades: t.field({ type: [Trade], description: 'Trades in order of closing.', resolve: (r) => r.trades }),
     benchmark: t.field({
-      type: BenchmarkStats,
+      type: BenchmarkStatsRef,
       nullable: true,
       description: 'Against `benchmark`, when given.',
       resolve: (r) => r.benchmark,

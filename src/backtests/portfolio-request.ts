@@ -1,0 +1,83 @@
+import { BadInputError } from '../errors.ts';
+import type { Rebalance } from '../engine/portfolio-calendar.ts';
+import { checkRange, type SeriesLimits, toTicker } from '../market-data/series-request.ts';
+import { canonicalOptions, canonicalParams, strategyOrThrow } from './request.ts';
+
+export interface PortfolioRequestInput {
+  holdings: readonly { ticker: string; weight: number }[];
+  from: string;
+  to: string;
+  adjusted?: boolean | null;
+  cash?: number | null;
+  commission?: number | null;
+  rebalance?: Rebalance | null;
+  strategy?: string | null;
+  params?: Record<string, unknown> | null;
+  benchmark?: string | null;
+}
+
+/** A validated portfolio request: holdings sorted by ticker, defaults filled in. */
+export interface CanonicalPortfolio {
+  holdings: { ticker: string; weight: number }[];
+  from: string;
+  to: string;
+  adjusted: boolean;
+  cash: number;
+  commission: number;
+  rebalance: Rebalance;
+  strategy: { name: string; params: Record<string, number | boolean> } | null;
+  benchmark: string | null;
+}
+
+const WEIGHT_TOLERANCE = 1e-9;
+
+export function canonicalPortfolio(input: PortfolioRequestInput, limits: SeriesLimits): CanonicalPortfolio {
+  if (input.holdings.length === 0)
+    throw new BadInputError('input.holdings', 'input.holdings: give at least one holding');
+  if (input.holdings.length > limits.maxTickers) {
+    throw new BadInputError('input.holdings', `input.holdings: at most ${limits.maxTickers} holdings`);
+  }
+  const holdings = input.holdings.map((h, i) => {
+    const ticker = toTicker(h.ticker, `input.holdings[${i}].ticker`);
+    if (!Number.isFinite(h.weight) || h.weight < 0 || h.weight > 1) {
+      throw new BadInputError(
+        `input.holdings[${i}].weight`,
+        `input.holdings[${i}].weight must be between 0 and 1`,
+      );
+    }
+    return { ticker, weight: h.weight };
+  });
+  const seen = new Set<string>();
+  holdings.forEach((h, i) => {
+    if (seen.has(h.ticker)) {
+      throw new BadInputError(
+        `input.holdings[${i}].ticker`,
+        `input.holdings[${i}].ticker: ${h.ticker} is listed twice`,
+      );
+    }
+    seen.add(h.ticker);
+  });
+  const total = holdings.reduce((sum, h) => sum + h.weight, 0);
+  if (total > 1 + WEIGHT_TOLERANCE) {
+    throw new BadInputError('input.holdings', `input.holdings: weights sum to ${total}, more than 1`);
+  }
+  if (total <= 0) throw new BadInputError('input.holdings', 'input.holdings: weights sum to 0');
+  checkRange(input.from, input.to, limits, 'input.');
+  const options = canonicalOptions({ cash: input.cash, commission: input.commission });
+  const definition = input.strategy == null ? null : strategyOrThrow(input.strategy);
+  return {
+    holdings: holdings.sort((a, b) => (a.ticker < b.ticker ? -1 : 1)),
+    from: input.from,
+    to: input.to,
+    adjusted: input.adjusted ?? true,
+    cash: options.cash,
+    commission: options.commission,
+    rebalance: input.rebalance ?? 'NEVER',
+    strategy:
+      definition === null
+        ? null
+        : { name: definition.name, params: canonicalParams(definition, input.params) },
+    benchmark:
+      input.benchmark == null || input.benchmark === '' ? null : toTicker(input.benchmark, 'input.benchmark'),
+  };
+}

@@ -1,0 +1,170 @@
+import type DataLoader from 'dataloader';
+import type { Repository, StoredRun } from '../db/repository.ts';
+import { dateToUtcMs, utcMsToDate } from '../dates.ts';
+import { benchmarkStats } from '../engine/benchmark.ts';
+import { EngineError } from '../engine/errors.ts';
+import { runPortfolio } from '../engine/portfolio.ts';
+import { BadInputError, NotFoundError } from '../errors.ts';
+import type { PriceSeries, SeriesKey } from '../market-data/series.ts';
+import type { SeriesLimits } from '../market-data/series-request.ts';
+import { getStrategy } from '../strategies/registry.ts';
+import { alignCloses } from './align.ts';
+import {
+  type CanonicalPortfolio,
+  canonicalPortfolio,
+  type PortfolioRequestInput,
+} from './portfolio-request.ts';
+import { sha256Of } from './request.ts';
+import {
+  type BacktestRun,
+  type EquityPoint,
+  finiteOrNull,
+  type PublicStats,
+  toEquityCurve,
+  toPublicStats,
+} from './result.ts';
+
+export interface PortfolioHolding {
+  ticker: string;
+  weight: number;
+  finalValue: number;
+  pnl: number;
+  returnPct: number | null;
+  trades: number;
+  stats: PublicStats | null;
+}
+
+/** A persisted portfolio run as clients see it. */
+export interface PortfolioRun {
+  id: string;
+  createdAt: string;
+  input: CanonicalPortfolio;
+  stats: PublicStats;
+  equityCurve: EquityPoint[];
+  holdings: PortfolioHolding[];
+  benchmark: BacktestRun['benchmark'];
+}
+
+type StoredResult = Pick<PortfolioRun, 'stats' | 'equityCurve' | 'holdings' | 'benchmark'>;
+type SeriesLoader = Pick<DataLoader<SeriesKey, PriceSeries, string>, 'loadMany'>;
+
+const fromStored = (run: StoredRun): PortfolioRun => ({
+  id: run.id,
+  createdAt: run.createdAt,
+  input: run.request as CanonicalPortfolio,
+  ...(run.result as StoredResult),
+});
+
+function simulate(
+  request: CanonicalPortfolio,
+  series: PriceSeries[],
+  benchmark: PriceSeries | undefined,
+): StoredResult {
+  const toSeries = (s: PriceSeries) => ({
+    ticker: s.ticker,
+    time: Float64Array.from(s.columns.dates, dateToUtcMs),
+    open: Float64Array.from(s.columns.open),
+    high: Float64Array.from(s.columns.high),
+    low: Float64Array.from(s.columns.low),
+    close: Float64Array.from(s.columns.close),
+    volume: Float64Array.from(s.columns.volume),
+  });
+  const result = runPortfolio({
+    series: series.map(toSeries),
+    weights: request.holdings.map((h) => h.weight),
+    cash: request.cash,
+    commissionRate: request.commission,
+    rebalance: request.rebalance,
+    strategy:
+      request.strategy === null
+        ? undefined
+        : { definition: getStrategy(request.strategy.name)!, params: request.strategy.params },
+  });
+  const dates = Array.from(result.time, utcMsToDate);
+  let bench: BacktestRun['benchmark'] = null;
+  if (benchmark !== undefined) {
+    const aligned = alignCloses(dates, benchmark.columns.dates, benchmark.columns.close);
+    const b = benchmarkStats(result.equity, aligned);
+    bench = { ticker: benchmark.ticker, alphaPct: finiteOrNull(b.alphaPct), beta: finiteOrNull(b.beta) };
+  }
+  return {
+    stats: toPublicStats(result.stats),
+    equityCurve: toEquityCurve(dates, result.equity, result.drawdownPct),
+    holdings: result.holdings.map((h) => ({
+      ticker: h.ticker,
+      weight: h.weight,
+      finalValue: h.finalValue,
+      pnl: h.pnl,
+      returnPct: finiteOrNull(h.returnPct),
+      trades: h.trades,
+      stats: h.stats === null ? null : toPublicStats(h.stats),
+    })),
+    benchmark: bench,
+  };
+}
+
+/**
+ * Portfolio runs are persisted: the SHA-256 of the canonical request is the idempotency key,
+ * so an identical mutation returns the stored run, and runs survive restarts.
+ */
+export function createPortfolioService(deps: {
+  repository: Repository;
+  limits: SeriesLimits;
+  now: () => number;
+}) {
+  return {
+    async run(input: PortfolioRequestInput, loader: SeriesLoader): Promise<PortfolioRun> {
+      const request = canonicalPortfolio(input, deps.limits);
+      const requestHash = sha256Of(request);
+      const existing = await deps.repository.findRunByHash(requestHash);
+      if (existing !== null) return fromStored(existing);
+
+      const key = (ticker: string): SeriesKey => ({
+        ticker,
+        from: request.from,
+        to: request.to,
+        adjusted: request.adjusted,
+      });
+      const keys = request.holdings.map((h) => key(h.ticker));
+      if (request.benchmark !== null) keys.push(key(request.benchmark));
+      const loaded = await loader.loadMany(keys);
+      const failed = loaded.find((r) => r instanceof Error);
+      if (failed) throw failed;
+      const series = loaded.slice(0, request.holdings.length) as PriceSeries[];
+      const benchmark = request.benchmark === null ? undefined : (loaded.at(-1) as PriceSeries);
+      let result: StoredResult;
+      try {
+        result = simulate(request, series, benchmark);
+      } catch (error) {
+        if (error instanceof EngineError)
+          throw new BadInputError(`input.${error.field}`, `input: ${error.message}`, error);
+        throw error;
+      }
+      const stored = await deps.repository.saveRun({
+        id: crypto.randomUUID(),
+        requestHash,
+        request,
+        result,
+        createdAt: new Date(deps.now()).toISOString(),
+      });
+      return fromStored(stored);
+    },
+
+    async get(id: string): Promise<PortfolioRun | null> {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+      const run = await deps.repository.loadRun(id);
+      return run === null ? null : fromStored(run);
+    },
+
+    /** Newest first; `after` is the id of the last run of the previous page. */
+    async list(first: number, after: string | null): Promise<PortfolioRun[]> {
+      if (after !== null && (await deps.repository.loadRun(after)) === null) {
+        throw new NotFoundError(`No portfolio run ${after}`, 'after');
+      }
+      const runs = await deps.repository.listRuns({ limit: first, beforeId: after ?? undefined });
+      return runs.map(fromStored);
+    },
+  };
+}
+
+export type PortfolioService = ReturnType<typeof createPortfolioService>;
