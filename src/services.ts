@@ -1,5 +1,7 @@
 import type { BacktestRun } from './backtests/result.ts';
 import { type BacktestService, createBacktestService } from './backtests/backtest-service.ts';
+import { createOptimizeService, type OptimizeService } from './backtests/optimize-service.ts';
+import { createOptimizerPool } from './backtests/optimizer-pool.ts';
 import { createPortfolioService, type PortfolioService } from './backtests/portfolio-service.ts';
 import { createTtlCache, type TtlCache } from './cache/ttl-cache.ts';
 import type { Config } from './config.ts';
@@ -23,6 +25,7 @@ export interface Services {
   seriesReader: SeriesReader;
   backtests: BacktestService;
   portfolios: PortfolioService;
+  optimizer: OptimizeService;
   resultCache: TtlCache<BacktestRun>;
   readiness: Readiness;
   stats: StatsCollector;
@@ -75,6 +78,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     limits: config.limits,
     onEngineRun: () => stats.recordEngineRun(),
   });
+  const optimizerPool = createOptimizerPool();
   const readiness = createReadiness(repository, READY_TIMEOUT_MS);
   let disposed = false;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -118,6 +122,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     seriesCache,
     seriesReader,
     backtests,
+    optimizer: createOptimizeService({ pool: optimizerPool, limits: config.limits }),
     portfolios: createPortfolioService({ repository, limits: config.limits, now }),
     resultCache,
     readiness,
@@ -131,7 +136,12 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     async dispose() {
       disposed = true;
       if (retryTimer) clearTimeout(retryTimer);
-      await Promise.allSettled([repository.close(), seriesCache.close(), resultCache.close()]);
+      await Promise.allSettled([
+        repository.close(),
+        seriesCache.close(),
+        resultCache.close(),
+        optimizerPool.close(),
+      ]);
     },
   };
 }

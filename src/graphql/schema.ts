@@ -2,6 +2,7 @@ import { builder } from './builder.ts';
 import './scalars.ts';
 import './backtest.ts';
 import './strategies.ts';
+import './optimize.ts';
 import './portfolio.ts';
 import './price-series.ts';
 import './service-stats.ts';
