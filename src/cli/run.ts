@@ -4,16 +4,17 @@ import { CliError } from './errors.ts';
 import { MAIN_HELP } from './help.ts';
 import type { CliIo } from './io.ts';
 import { optimizeCommand } from './optimize-command.ts';
-import { importCommand, migrateCommand, warmCommand } from './store-commands.ts';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
+// The store commands load the database, cache and provider stacks: only when one of them runs.
+const store = () => import('./store-commands.ts');
 const COMMANDS: Readonly<Record<string, Command>> = {
   backtest: backtestCommand,
   optimize: optimizeCommand,
-  import: importCommand,
-  warm: warmCommand,
-  migrate: migrateCommand,
+  import: async (argv, io) => (await store()).importCommand(argv, io),
+  warm: async (argv, io) => (await store()).warmCommand(argv, io),
+  migrate: async (argv, io) => (await store()).migrateCommand(argv, io),
 };
 
 /**

@@ -1,0 +1,154 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  expectClose,
+  readSharedText,
+  sharedDataAvailable,
+  sharedDataDir,
+  warnIfNoSharedData,
+} from '../engine/support/data.ts';
+import { runCli } from './run-cli.ts';
+
+warnIfNoSharedData('CLI backtest on the reference data');
+
+const GOOG = resolve(sharedDataDir, 'GOOG.csv');
+const EURUSD = resolve(sharedDataDir, 'EURUSD.csv');
+
+/** ENGINE.md §4: backtesting.py 0.6.6's asserted statistics for GOOG SmaCross(10, 30), finalized. */
+const expected: Record<string, number | string> = {
+  start: '2004-08-19',
+  end: '2013-03-01',
+  durationDays: 3116,
+  exposureTimePct: 96.74115456238361,
+  equityFinal: 51422.98999999996,
+  equityPeak: 75787.44,
+  commissions: 0,
+  returnPct: 414.2298999999996,
+  buyHoldReturnPct: 522.0601851851852,
+  returnAnnPct: 21.191099249053224,
+  volatilityAnnPct: 36.49716090702389,
+  cagrPct: 21.160245705962623,
+  sharpeRatio: 0.5806232244485349,
+  sortinoRatio: 1.0853434352488662,
+  calmarRatio: 0.44166409202994605,
+  alphaPct: 394.37391142027462,
+  beta: 0.03803390709192,
+  maxDrawdownPct: -47.98012705007589,
+  avgDrawdownPct: -5.925851581948801,
+  maxDrawdownDurationDays: 584,
+  avgDrawdownDurationDays: 41,
+  tradeCount: 66,
+  winRatePct: 46.96969696969697,
+  bestTradePct: 53.59595229490424,
+  worstTradePct: -18.39887353835481,
+  avgTradePct: 2.531715975158555,
+  maxTradeDurationDays: 183,
+  avgTradeDurationDays: 46,
+  profitFactor: 2.167945974262033,
+  expectancyPct: 3.2748078066748834,
+  sqn: 1.0766187356697705,
+  kellyCriterion: 0.1518705127029717,
+};
+
+interface JsonTrade {
+  size: number;
+  entryBar: number;
+  exitBar: number;
+  entryPrice: number;
+  exitPrice: number;
+  sl: number | null;
+  tp: number | null;
+  pnl: number;
+  commission: number;
+  returnPct: number;
+  entryTime: string;
+  exitTime: string;
+}
+
+describe.skipIf(!sharedDataAvailable)('cli backtest', () => {
+  it('prints the anchor case as JSON: every statistic, trade and equity point of the reference', async () => {
+    const run = await runCli(['backtest', '--csv', GOOG, '--strategy', 'SmaCross', '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as {
+      stats: Record<string, number | string | null>;
+      trades: JsonTrade[];
+      equity: { time: string; equity: number; drawdownPct: number }[];
+    };
+    // Exactly DESIGN.md's keys, in its order.
+    expect(Object.keys(json.stats)).toEqual(Object.keys(expected));
+    for (const [key, value] of Object.entries(expected)) {
+      if (typeof value === 'string') expect(json.stats[key], key).toBe(value);
+      else expect(() => expectClose(json.stats[key] as number, value), key).not.toThrow();
+    }
+    const reference = readSharedText('reference/GOOG-SmaCross-10-30-finalize.trades.csv')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    expect(json.trades).toHaveLength(66);
+    reference.forEach((f, k) => {
+      const t = json.trades[k];
+      expect([t.size, t.entryBar, t.exitBar, t.entryTime, t.exitTime], `trade ${k}`).toEqual([
+        Number(f[1]),
+        Number(f[2]),
+        Number(f[3]),
+        f[11],
+        f[12],
+      ]);
+      expectClose(t.entryPrice, Number(f[4]));
+      expectClose(t.exitPrice, Number(f[5]));
+      expectClose(t.pnl, Number(f[8]));
+      expectClose(t.returnPct / 100, Number(f[10]));
+      expect([t.sl, t.tp, t.commission]).toEqual([null, null, 0]);
+    });
+    const equity = readSharedText('reference/GOOG-SmaCross-10-30-finalize.equity.csv')
+      .trim()
+      .split('\n')
+      .slice(1);
+    expect(json.equity).toHaveLength(equity.length);
+    equity.forEach((line, k) => {
+      const [time, value, drawdown] = line.split(',');
+      expect(json.equity[k].time).toBe(time);
+      expectClose(json.equity[k].equity, Number(value));
+      expect(Math.abs(json.equity[k].drawdownPct / 100 - Number(drawdown))).toBeLessThan(1e-12);
+    });
+  });
+
+  it('leaves the last trade open with --no-finalize and applies the engine flags', async () => {
+    const args = ['backtest', '--csv', GOOG, '--strategy', 'SmaCross', '--json'];
+    const open = JSON.parse((await runCli([...args, '--no-finalize'])).stdout);
+    expect(open.stats.tradeCount).toBe(65);
+    const costly = JSON.parse(
+      (await runCli([...args, '--commission', '0.002', '--fixed-commission', '1'])).stdout,
+    );
+    expect(costly.stats.commissions).toBeGreaterThan(0);
+    expect(costly.trades[0].commission).toBeCloseTo(
+      2 +
+        0.002 * Math.abs(costly.trades[0].size) * (costly.trades[0].entryPrice + costly.trades[0].exitPrice),
+      9,
+    );
+  });
+
+  it('runs hourly data with a datetime index and intraday durations', async () => {
+    const run = await runCli(['backtest', '--csv', EURUSD, '--strategy', 'SmaCross', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.stats.start).toBe('2017-04-19T09:00:00');
+    expect(json.stats.end).toBe('2018-02-07T15:00:00');
+    // 2017-04-19 09:00 → 2018-02-07 15:00 is 294 days and 6 hours.
+    expect(json.stats.durationDays).toBe(294.25);
+    expect(json.trades[0].entryTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00$/);
+    expect(json.stats.cagrPct).not.toBeNull();
+  });
+
+  it('prints a readable table without --json', async () => {
+    const run = await runCli(['backtest', '--csv', GOOG, '--strategy', 'SmaCross']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Return \[%\]\s+414\.2299$/m);
+    expect(run.stdout).toMatch(/^# Trades\s+66$/m);
+    expect(run.stdout).toContain('66 closed trades');
+    const lines = run.stdout.split('\n').filter((l) => /^(Start|SQN|Beta) /.test(l));
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+  });
+});
