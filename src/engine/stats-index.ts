@@ -81,10 +81,45 @@ export function profileIndex(time: ArrayLike<number>, isDatetime: boolean): Inde
   };
 }
 
-/** Simple returns between consecutive bucket-end equity values (pandas pct_change; 0/0 → NaN). */
-export function bucketReturns(equity: ArrayLike<number>, bucketEnds: Float64Array): Float64Array {
-  const out = new Float64Array(Math.max(0, bucketEnds.length - 1));
-  for (let k = 1; k < bucketEnds.length; k++)
-    out[k - 1] = equity[bucketEnds[k]] / equity[bucketEnds[k - 1]] - 1;
-  return out;
+export interface PeriodReturnStats {
+  /** Geometric mean return g (the reference's geometric_mean: NaN counts as 0; 0 if any 1+r ≤ 0). */
+  readonly growth: number;
+  /** Sample variance (ddof 1) of the non-NaN returns. */
+  readonly variance: number;
+  /** sqrt(mean(min(r, 0)²)) over the non-NaN returns. */
+  readonly downside: number;
+}
+
+/**
+ * Statistics of the simple returns between consecutive bucket-end equity values (pandas
+ * pct_change; 0/0 gives NaN), computed in two passes without materializing the returns.
+ */
+export function periodReturnStats(equity: ArrayLike<number>, bucketEnds: Float64Array): PeriodReturnStats {
+  const m = bucketEnds.length - 1;
+  let logSum = 0;
+  let nonPositive = false;
+  let sum = 0;
+  let squares = 0;
+  let count = 0;
+  for (let k = 1; k <= m; k++) {
+    const r = equity[bucketEnds[k]] / equity[bucketEnds[k - 1]] - 1;
+    if (Number.isNaN(r)) continue;
+    const growth = r + 1;
+    if (growth <= 0) nonPositive = true;
+    else logSum += Math.log(growth);
+    sum += r;
+    if (r < 0) squares += r * r;
+    count++;
+  }
+  const mean = count === 0 ? Number.NaN : sum / count;
+  let deviations = 0;
+  for (let k = 1; k <= m; k++) {
+    const r = equity[bucketEnds[k]] / equity[bucketEnds[k - 1]] - 1;
+    if (!Number.isNaN(r)) deviations += (r - mean) * (r - mean);
+  }
+  return {
+    growth: nonPositive ? 0 : Math.exp(logSum / (m > 0 ? m : Number.NaN)) - 1,
+    variance: count < 2 ? Number.NaN : deviations / (count - 1),
+    downside: Math.sqrt(count ? squares / count : Number.NaN),
+  };
 }

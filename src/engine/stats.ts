@@ -1,8 +1,8 @@
 import { betaOf } from './benchmark.ts';
 import { MS_PER_DAY, toIsoTime } from './calendar.ts';
 import { drawdownEpisodes, drawdownFractions } from './stats-drawdown.ts';
-import { nanMax, nanMean, nanVariance, geometricMean, pyPow } from './stats-math.ts';
-import { bucketReturns, type IndexProfile, profileIndex } from './stats-index.ts';
+import { nanMax, nanMean, pyPow } from './stats-math.ts';
+import { type IndexProfile, periodReturnStats, profileIndex } from './stats-index.ts';
 import { ceilDuration } from './stats-period.ts';
 import { tradeStats } from './stats-trades.ts';
 import type { ClosedTrade } from './strategy.ts';
@@ -101,10 +101,7 @@ export function computeStats(input: StatsInput): BacktestStats {
   let downside = Number.NaN;
   let cagrPct = Number.NaN;
   if (isDatetime) {
-    const returns = bucketReturns(equity, index.bucketEnds);
-    growth = geometricMean(returns);
-    variance = nanVariance(returns);
-    downside = downsideDeviation(returns);
+    ({ growth, variance, downside } = periodReturnStats(equity, index.bucketEnds));
     const days = Math.floor(durationMs / MS_PER_DAY);
     const seconds = Math.floor((durationMs - days * MS_PER_DAY) / 1000);
     const years = (days + seconds / 86400) / 365.25;
@@ -154,17 +151,4 @@ export function computeStats(input: StatsInput): BacktestStats {
     sqn: ts.sqn,
     kellyCriterion: ts.kellyCriterion,
   };
-}
-
-/** sqrt(mean(min(r, 0)²)) over the non-NaN returns; NaN when there are none. */
-function downsideDeviation(returns: Float64Array): number {
-  let squares = 0;
-  let count = 0;
-  for (let k = 0; k < returns.length; k++) {
-    const r = returns[k];
-    if (Number.isNaN(r)) continue;
-    if (r < 0) squares += r * r;
-    count++;
-  }
-  return Math.sqrt(count ? squares / count : Number.NaN);
 }
