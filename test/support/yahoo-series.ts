@@ -24,6 +24,8 @@ export interface SeriesSpec {
   currency?: string;
   /** Weekdays without a bar. */
   holidays?: string[];
+  /** Trade every calendar day, like crypto (default: weekdays only). */
+  everyDay?: boolean;
   /** Dates sent with null prices, as Yahoo does for missing rows. */
   nullDates?: string[];
   splits?: Array<{ date: string; numerator: number; denominator: number }>;
@@ -107,7 +109,7 @@ export function generatedSource(ticker: string, spec: SeriesSpec = {}): ChartSou
   let previousClose = spec.startPrice ?? 100;
   for (let date = spec.start ?? '2000-01-03'; date <= end; date = addDays(date, 1)) {
     const weekday = weekdayOf(date);
-    if (weekday === 0 || weekday === 6 || holidays.has(date)) continue;
+    if ((!spec.everyDay && (weekday === 0 || weekday === 6)) || holidays.has(date)) continue;
     const open = previousClose * Math.exp((random() - 0.5) * 0.01);
     const close = previousClose * Math.exp((random() - 0.5) * 0.04);
     const high = Math.max(open, close) * (1 + random() * 0.01);
