@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAnchorStats } from '../support/anchor.ts';
+import { sharedDataAvailable, sharedDataDir, warnIfNoSharedData } from '../support/shared-data.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 
-const dataDir = resolve(process.cwd(), '../shared/data');
-const available = existsSync(resolve(dataDir, 'GOOG.csv'));
-if (!available) console.warn(`SKIPPED backtest API on GOOG: ${dataDir} is absent`);
+const dataDir = sharedDataDir;
+const available = sharedDataAvailable;
+warnIfNoSharedData('backtest API on GOOG');
 
 const BACKTEST = `query B($input: BacktestInput!) {
   backtest(input: $input) {

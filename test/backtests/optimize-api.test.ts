@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedDataAvailable, sharedDataDir, warnIfNoSharedData } from '../support/shared-data.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 
-const dataDir = resolve(process.cwd(), '../shared/data');
-const available = existsSync(resolve(dataDir, 'GOOG.csv'));
-if (!available) console.warn(`SKIPPED optimizeStrategy on GOOG: ${dataDir} is absent`);
+const dataDir = sharedDataDir;
+const available = sharedDataAvailable;
+warnIfNoSharedData('optimizeStrategy on GOOG');
 
 const OPTIMIZE = `mutation($input: OptimizeInput!) {
   optimizeStrategy(input: $input) { runCount elapsedMs best { params value stats { sqn returnPct tradeCount } } runs { params value } }

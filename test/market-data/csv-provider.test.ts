@@ -1,3 +1,4 @@
+import { sharedDataDir } from '../support/shared-data.ts';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { NotFoundError, UpstreamUnavailableError } from '../../src/errors.ts';
 import { createCsvProvider } from '../../src/market-data/csv-provider.ts';
 
-const GOOG = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'GOOG.csv');
+const GOOG = join(sharedDataDir, 'GOOG.csv');
 const dir = mkdtempSync(join(tmpdir(), 'csv-provider-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,9 +1,10 @@
+import { sharedDataDir } from '../support/shared-data.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PriceCsvError, parsePriceCsv, parsePriceCsvWithLayout } from '../../src/market-data/csv.ts';
 
-const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+const SHARED = sharedDataDir;
 const GOOG = join(SHARED, 'GOOG.csv');
 const EURUSD = join(SHARED, 'EURUSD.csv');
 const hasShared = existsSync(GOOG) && existsSync(EURUSD);

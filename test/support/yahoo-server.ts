@@ -1,3 +1,4 @@
+import { sharedDataDir } from './shared-data.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +16,7 @@ import { generatedSource, type SeriesSpec } from './yahoo-series.ts';
  * Rows are cut to [period1, period2). It also answers the cookie and crumb endpoints.
  */
 
-export const RECORDED_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'yahoo');
+export const RECORDED_DIR = join(sharedDataDir, 'yahoo');
 
 export interface YahooFault {
   /** Delay before every answer. */
