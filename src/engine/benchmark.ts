@@ -6,10 +6,13 @@ export interface BenchmarkStats {
   readonly beta: number;
 }
 
-/** Log returns X[k]/X[k−1] over all N−1 steps. */
+/** Log returns log(X[k]/X[k−1]) over all N−1 steps (a ratio of exactly 1 gives exactly 0). */
 export function logReturns(values: ArrayLike<number>): Float64Array {
   const out = new Float64Array(Math.max(0, values.length - 1));
-  for (let k = 1; k < values.length; k++) out[k - 1] = Math.log(values[k] / values[k - 1]);
+  for (let k = 1; k < values.length; k++) {
+    const ratio = values[k] / values[k - 1];
+    out[k - 1] = ratio === 1 ? 0 : Math.log(ratio);
+  }
   return out;
 }
 
@@ -18,12 +21,16 @@ export function betaOf(
   equity: ArrayLike<number>,
   benchmarkClose: ArrayLike<number>,
   benchmarkLogReturns?: Float64Array,
+  equityLogReturns?: Float64Array,
 ): number {
   if (equity.length !== benchmarkClose.length) {
     throw new RangeError(`equity has ${equity.length} values, benchmark ${benchmarkClose.length}`);
   }
   if (equity.length < 3) return Number.NaN;
-  return covOverVar(logReturns(equity), benchmarkLogReturns ?? logReturns(benchmarkClose));
+  return covOverVar(
+    equityLogReturns ?? logReturns(equity),
+    benchmarkLogReturns ?? logReturns(benchmarkClose),
+  );
 }
 
 /**

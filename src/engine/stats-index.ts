@@ -93,8 +93,14 @@ export interface PeriodReturnStats {
 /**
  * Statistics of the simple returns between consecutive bucket-end equity values (pandas
  * pct_change; 0/0 gives NaN), computed in two passes without materializing the returns.
+ * `equityLogReturns` (log(E[k+1]/E[k])) lets adjacent buckets reuse a logarithm: when
+ * (x − 1) + 1 is exactly x = E[k+1]/E[k] (always for x in [0.5, 2]), log(1 + r) is that value.
  */
-export function periodReturnStats(equity: ArrayLike<number>, bucketEnds: Float64Array): PeriodReturnStats {
+export function periodReturnStats(
+  equity: ArrayLike<number>,
+  bucketEnds: Float64Array,
+  equityLogReturns?: Float64Array,
+): PeriodReturnStats {
   const m = bucketEnds.length - 1;
   let logSum = 0;
   let nonPositive = false;
@@ -102,11 +108,16 @@ export function periodReturnStats(equity: ArrayLike<number>, bucketEnds: Float64
   let squares = 0;
   let count = 0;
   for (let k = 1; k <= m; k++) {
-    const r = equity[bucketEnds[k]] / equity[bucketEnds[k - 1]] - 1;
+    const end = bucketEnds[k];
+    const previous = bucketEnds[k - 1];
+    const ratio = equity[end] / equity[previous];
+    const r = ratio - 1;
     if (Number.isNaN(r)) continue;
     const growth = r + 1;
     if (growth <= 0) nonPositive = true;
-    else logSum += Math.log(growth);
+    else if (equityLogReturns !== undefined && end === previous + 1 && growth === ratio) {
+      logSum += equityLogReturns[previous];
+    } else logSum += Math.log(growth);
     sum += r;
     if (r < 0) squares += r * r;
     count++;

@@ -1,4 +1,4 @@
-import { betaOf } from './benchmark.ts';
+import { betaOf, logReturns } from './benchmark.ts';
 import { MS_PER_DAY, toIsoTime } from './calendar.ts';
 import { drawdownEpisodes, drawdownFractions } from './stats-drawdown.ts';
 import { nanMax, nanMean, pyPow } from './stats-math.ts';
@@ -96,12 +96,13 @@ export function computeStats(input: StatsInput): BacktestStats {
   const buyHoldReturnPct = ((close[n - 1] - close[w]) / close[w]) * 100;
 
   const periodsPerYear = index.periodsPerYear;
+  const equityLogReturns = logReturns(equity);
   let growth = 0;
   let variance = Number.NaN;
   let downside = Number.NaN;
   let cagrPct = Number.NaN;
   if (isDatetime) {
-    ({ growth, variance, downside } = periodReturnStats(equity, index.bucketEnds));
+    ({ growth, variance, downside } = periodReturnStats(equity, index.bucketEnds, equityLogReturns));
     const days = Math.floor(durationMs / MS_PER_DAY);
     const seconds = Math.floor((durationMs - days * MS_PER_DAY) / 1000);
     const years = (days + seconds / 86400) / 365.25;
@@ -114,7 +115,7 @@ export function computeStats(input: StatsInput): BacktestStats {
     ) * 100;
   const ddMax = nanMax(dd);
   const maxDd = Number.isNaN(ddMax) ? 0 : ddMax;
-  const beta = betaOf(equity, close, input.closeLogReturns);
+  const beta = betaOf(equity, close, input.closeLogReturns, equityLogReturns);
   const formatTime = (t: number) => (isDatetime ? toIsoTime(t, index.dateOnly) : t);
 
   return {
