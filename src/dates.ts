@@ -8,8 +8,19 @@ export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (m === null) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/** Throws a RangeError naming `what` unless `value` is a real YYYY-MM-DD date. */
+export function assertIsoDate(value: string, what = 'date'): string {
+  if (!isIsoDate(value)) throw new RangeError(`${what} must be a calendar date YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+/** 0 = Sunday … 6 = Saturday, of the calendar date itself. */
+export function weekdayOf(date: string): number {
+  return new Date(dateToUtcMs(date)).getUTCDay();
 }
 
 /** Epoch milliseconds of a date at 00:00 UTC. */

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NotFoundError, UpstreamUnavailableError } from '../errors.ts';
 import { type PriceCsvRow, parsePriceCsv } from './csv.ts';
-import { assertIsoDate } from './trading-date.ts';
+import { assertIsoDate } from '../dates.ts';
 import type { DailyBar, PriceProvider, ProviderSeries } from './types.ts';
 
 /**

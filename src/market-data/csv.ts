@@ -1,4 +1,4 @@
-import { isIsoDate } from './trading-date.ts';
+import { isIsoDate } from '../dates.ts';
 
 /**
  * Price CSV parsing, shared by the CSV provider and the CLI. Two layouts:

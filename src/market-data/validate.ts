@@ -1,5 +1,5 @@
 import type { DailyBar } from './types.ts';
-import { isIsoDate } from './trading-date.ts';
+import { isIsoDate } from '../dates.ts';
 
 export interface ValidationResult {
   /** Clean bars, one per date, sorted by date. */

@@ -4,7 +4,8 @@ import { AppError, NotFoundError, UpstreamUnavailableError } from '../errors.ts'
 import type { Logger } from '../observability/logger.ts';
 import { createLimiter } from './limiter.ts';
 import { createResilientFetch, type FetchFn } from './retry.ts';
-import { addDays, assertIsoDate, dateToEpochSeconds } from './trading-date.ts';
+import { addDays, assertIsoDate } from '../dates.ts';
+import { dateToEpochSeconds } from './trading-date.ts';
 import type { FetchOptions, PriceProvider, ProviderSeries } from './types.ts';
 import { type ChartObjectLike, toProviderSeries } from './yahoo-map.ts';
 

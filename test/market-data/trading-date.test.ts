@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  assertIsoDate,
-  dateToEpochSeconds,
-  isIsoDate,
-  isTimeZone,
-  toTradingDate,
-  weekdayOf,
-} from '../../src/market-data/trading-date.ts';
+import { addDays, assertIsoDate, isIsoDate, weekdayOf } from '../../src/dates.ts';
+import { dateToEpochSeconds, isTimeZone, toTradingDate } from '../../src/market-data/trading-date.ts';
 
 describe('toTradingDate', () => {
   it('uses the exchange-local day, not the UTC day', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { weekdayOf } from '../../src/market-data/trading-date.ts';
+import { weekdayOf } from '../../src/dates.ts';
 import { createYahooProvider } from '../../src/market-data/yahoo-provider.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
 import { startYahooServer, type YahooServer } from '../support/yahoo-server.ts';

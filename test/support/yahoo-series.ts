@@ -1,4 +1,4 @@
-import { addDays, weekdayOf } from '../../src/market-data/trading-date.ts';
+import { addDays, weekdayOf } from '../../src/dates.ts';
 import { type ChartRow, type ChartSource, chartMeta } from './yahoo-chart.ts';
 
 /**
