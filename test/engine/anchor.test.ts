@@ -3,6 +3,7 @@ import { runBacktest } from '../../src/engine/backtest.ts';
 import { drawdownEpisodes, drawdownFractions } from '../../src/engine/stats-drawdown.ts';
 import type { BacktestStats } from '../../src/engine/stats.ts';
 import { smaCross } from '../../src/strategies/sma-cross.ts';
+import { expectAnchorStats } from '../support/anchor.ts';
 import {
   expectClose,
   loadBars,
@@ -13,40 +14,6 @@ import {
 
 warnIfNoSharedData('engine anchor case (GOOG SmaCross 10/30, finalize)');
 
-/** ENGINE.md §4: backtesting.py 0.6.6's own asserted numbers. */
-const expected: Partial<Record<keyof BacktestStats, number | string>> = {
-  start: '2004-08-19',
-  end: '2013-03-01',
-  durationDays: 3116,
-  exposureTimePct: 96.74115456238361,
-  equityFinal: 51422.98999999996,
-  equityPeak: 75787.44,
-  returnPct: 414.2298999999996,
-  buyHoldReturnPct: 522.0601851851852,
-  returnAnnPct: 21.191099249053224,
-  volatilityAnnPct: 36.49716090702389,
-  cagrPct: 21.160245705962623,
-  sharpeRatio: 0.5806232244485349,
-  sortinoRatio: 1.0853434352488662,
-  calmarRatio: 0.44166409202994605,
-  alphaPct: 394.37391142027462,
-  beta: 0.03803390709192,
-  maxDrawdownPct: -47.98012705007589,
-  avgDrawdownPct: -5.925851581948801,
-  maxDrawdownDurationDays: 584,
-  avgDrawdownDurationDays: 41,
-  tradeCount: 66,
-  winRatePct: 46.96969696969697,
-  bestTradePct: 53.59595229490424,
-  worstTradePct: -18.39887353835481,
-  avgTradePct: 2.531715975158555,
-  maxTradeDurationDays: 183,
-  avgTradeDurationDays: 46,
-  profitFactor: 2.167945974262033,
-  expectancyPct: 3.2748078066748834,
-  sqn: 1.0766187356697705,
-  kellyCriterion: 0.1518705127029717,
-};
 
 function csvRows(name: string): string[][] {
   return readSharedText(name)
@@ -62,13 +29,8 @@ describe.skipIf(!sharedDataAvailable)('anchor: GOOG SmaCross(10, 30) with finali
 
   it('matches every statistic of the reference within 1e-9 relative', () => {
     const { stats } = run();
-    for (const [key, value] of Object.entries(expected)) {
-      const actual = stats[key as keyof BacktestStats];
-      if (typeof value === 'string') expect(actual, key).toBe(value);
-      else expect(() => expectClose(actual as number, value), key).not.toThrow();
-    }
-    // The reference omits Commissions [$] when it is 0; the service reports 0.
-    expect(stats.commissions).toBe(0);
+    // (The reference omits Commissions [$] when it is 0; the service reports 0.)
+    expectAnchorStats({ ...stats });
   });
 
   it('reproduces the reference trade list trade by trade', () => {

@@ -1,16 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Bars, barsFromColumns, toBars } from '../../../src/engine/bars.ts';
+import { sharedDataDir } from '../../support/shared-data.ts';
 
-/** ../shared/data next to the repository (not copied into it). */
-export const sharedDataDir = resolve(process.cwd(), '../shared/data');
-export const sharedDataAvailable = existsSync(resolve(sharedDataDir, 'GOOG.csv'));
-
-/** Call at module level of a suite that needs the shared data: warns visibly when it is absent. */
-export function warnIfNoSharedData(suite: string): void {
-  if (!sharedDataAvailable)
-    console.warn(`SKIPPED ${suite}: reference data folder ${sharedDataDir} is absent`);
-}
+export { sharedDataAvailable, sharedDataDir, warnIfNoSharedData } from '../../support/shared-data.ts';
 
 export function readSharedText(name: string): string {
   return readFileSync(resolve(sharedDataDir, name), 'utf8');
