@@ -37,7 +37,46 @@ export function maskError(error: unknown, message: string): Error {
       extensions: { code: appError.code, ...(field === undefined ? {} : { field }) },
     });
   }
+  const coercion = variableCoercionError(error);
+  if (coercion !== undefined) return coercion;
   return yogaMaskError(error, message, false);
+}
+
+/** No error, or a GraphQL error raised by graphql itself (not wrapping anything unexpected). */
+function isPlainGraphQLError(error: unknown): boolean {
+  if (error == null) return true;
+  const candidate = error as { name?: unknown; originalError?: unknown };
+  return candidate.name === 'GraphQLError' && candidate.originalError == null;
+}
+
+/**
+ * The executor reports a variable of the wrong type (`Variable "$t" got invalid value 42; String
+ * cannot represent …`, a missing required input field, an unknown enum value) with HTTP 400 and
+ * no code. It is an input error like any other: BAD_USER_INPUT, naming the variable or field.
+ */
+function variableCoercionError(error: unknown): GraphQLError | undefined {
+  const candidate = error as Partial<GraphQLError> | null;
+  if (
+    typeof candidate?.message !== 'string' ||
+    !candidate.message.startsWith('Variable "$') ||
+    !isPlainGraphQLError(candidate.originalError) ||
+    candidate.extensions?.code !== undefined
+  ) {
+    return undefined;
+  }
+  const field =
+    /at "([^"]+)"/.exec(candidate.message)?.[1] ??
+    /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(candidate.message)?.[1];
+  return new GraphQLError(candidate.message, {
+    nodes: candidate.nodes,
+    source: candidate.source,
+    positions: candidate.positions,
+    extensions: {
+      ...candidate.extensions,
+      code: 'BAD_USER_INPUT',
+      ...(field === undefined ? {} : { field }),
+    },
+  });
 }
 
 /** An input error raised while coercing an argument (e.g. by a scalar). */
