@@ -1,8 +1,15 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type GraphQLContext } from './context.ts';
 import { maskError } from './graphql/errors.ts';
+import { useDeadline } from './graphql/plugins/use-deadline.ts';
+import { useIntrospectionPolicy } from './graphql/plugins/use-introspection-policy.ts';
+import { useQueryCost } from './graphql/plugins/use-query-cost.ts';
+import { useQueryLimits } from './graphql/plugins/use-query-limits.ts';
+import { useRequestObserver } from './graphql/plugins/use-request-observer.ts';
 import { buildSchema } from './graphql/schema.ts';
+import { useMetricsRoute } from './http/metrics-route.ts';
 import { useHealthRoutes } from './http/routes.ts';
+import { useRateLimit } from './http/use-rate-limit.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -24,13 +31,31 @@ query Example {
 
 /** Builds the yoga instance. No I/O here: `main.ts` alone listens. */
 export function createApp({ services }: AppDeps): App {
+  const { config } = services;
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: buildSchema(),
     context: ({ request }) => createContext(services, request),
     maskedErrors: { maskError },
-    graphiql: { title: 'backtest-graphql', defaultQuery: EXAMPLE_QUERY },
+    graphiql: config.graphql.introspection ? { title: 'backtest-graphql', defaultQuery: EXAMPLE_QUERY } : false,
     landingPage: false,
     logging: false,
-    plugins: [useHealthRoutes(services.readiness)],
+    // A larger body is refused with HTTP 413 (code REQUEST_ENTITY_TOO_LARGE) before it is parsed.
+    maxRequestBodySize: config.http.maxBodyBytes,
+    plugins: [
+      // First, so that it times and logs every /graphql request, rate-limited ones included.
+      useRequestObserver({
+        logger: services.logger,
+        metrics: services.metrics,
+        stats: services.stats,
+        slowOperationMs: config.observability.slowOperationMs,
+      }),
+      useHealthRoutes(services.readiness),
+      useMetricsRoute(services.metrics),
+      useRateLimit({ perMinute: config.http.rateLimitPerMinute, trustProxy: config.http.trustProxy }),
+      useIntrospectionPolicy(config.graphql.introspection),
+      useQueryLimits(config.graphql),
+      useQueryCost(config.graphql.maxCost, config.limits),
+      useDeadline(config.http.requestTimeoutMs),
+    ],
   });
 }

@@ -14,6 +14,9 @@ export interface Config {
   limits: { maxTickers: number; maxRangeYears: number; maxOptimizeRuns: number };
   adminToken: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  observability: { slowOperationMs: number };
+  http: { maxBodyBytes: number; requestTimeoutMs: number; rateLimitPerMinute: number; trustProxy: boolean };
+  graphql: { introspection: boolean; maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
 }
 
 export class ConfigError extends Error {
@@ -93,6 +96,17 @@ const envSchema = z.object({
   MAX_OPTIMIZE_RUNS: int(1, 10_000_000).default(20_000),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().trim().optional(),
+  SLOW_OPERATION_MS: int(1, 3_600_000).default(1000),
+  REQUEST_TIMEOUT_MS: int(100, 3_600_000).default(10_000),
+  MAX_BODY_BYTES: int(1024, 100_000_000).default(102_400),
+  RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(600),
+  TRUST_PROXY: bool.default(false),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  MAX_QUERY_DEPTH: int(2, 100).default(10),
+  MAX_QUERY_ALIASES: int(0, 10_000).default(60),
+  MAX_QUERY_TOKENS: int(50, 1_000_000).default(5000),
+  MAX_QUERY_COST: int(1, 1_000_000_000).default(300_000),
 });
 
 /**
@@ -140,5 +154,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
+    observability: { slowOperationMs: e.SLOW_OPERATION_MS },
+    http: {
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      trustProxy: e.TRUST_PROXY,
+    },
+    graphql: {
+      // Introspection (and with it field suggestions) is off in production unless asked for.
+      introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxAliases: e.MAX_QUERY_ALIASES,
+      maxTokens: e.MAX_QUERY_TOKENS,
+      maxCost: e.MAX_QUERY_COST,
+    },
   };
 }

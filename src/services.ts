@@ -12,7 +12,14 @@ import { createProvider } from './market-data/create-provider.ts';
 import { type CachedSeries, createSeriesReader, type SeriesReader } from './market-data/read-through.ts';
 import type { PriceProvider } from './market-data/types.ts';
 import { warmRange, warmSeries } from './market-data/warm.ts';
+import {
+  createSeriesInstrumentation,
+  type RecordCache,
+  withCacheMetrics,
+  withProviderMetrics,
+} from './observability/instrument.ts';
 import type { Logger } from './observability/logger.ts';
+import { createMetrics, type Metrics, statementKind } from './observability/metrics.ts';
 import { createStatsCollector, type StatsCollector } from './observability/stats.ts';
 
 /** Everything a request or a command needs, built once per process behind its interface. */
@@ -29,6 +36,8 @@ export interface Services {
   resultCache: TtlCache<BacktestRun>;
   readiness: Readiness;
   stats: StatsCollector;
+  /** This instance's Prometheus registry and metrics (served on `/metrics`). */
+  metrics: Metrics;
   now: () => number;
   /** Applies migrations (retrying in the background while the database is down), then warms. */
   startBackground(): void;
@@ -52,31 +61,52 @@ const MIGRATE_RETRY_MS = 2000;
 /** The composition root. Opens no connection by itself; pools connect on first use. */
 export function createServices(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Services {
   const now = overrides.now ?? Date.now;
+  const metrics = createMetrics();
+  const stats = createStatsCollector(now);
+  const recordCache: RecordCache = (layer, result) => {
+    metrics.recordCache(layer, result);
+    stats.recordCache(layer, result);
+  };
+  const onQuery = (sql: string) => {
+    metrics.dbQueries.inc({ statement: statementKind(sql) });
+    overrides.onQuery?.(sql);
+  };
   const repository =
     overrides.repository ??
     createRepository({
       databaseUrl: config.database.url,
       poolSize: config.database.poolSize,
       queueLimit: config.database.queueLimit,
-      onQuery: overrides.onQuery,
+      onQuery,
     });
-  const provider = overrides.provider ?? createProvider(config.provider, logger);
+  if (repository.poolUsage) metrics.setPoolUsage(() => repository.poolUsage?.());
+  const provider = withProviderMetrics(overrides.provider ?? createProvider(config.provider, logger), metrics);
+  const seriesMetrics = createSeriesInstrumentation(metrics, recordCache);
   const seriesCache = createTtlCache<CachedSeries>({ url: config.cache.url, namespace: 'series:v1', logger });
-  const seriesReader = createSeriesReader({
-    cache: seriesCache,
-    repository,
-    provider,
-    logger,
-    now,
-    ttl: { historicalS: config.cache.ttlHistoricalS, recentS: config.cache.ttlRecentS },
-  });
-  const resultCache = createTtlCache<BacktestRun>({ url: config.cache.url, namespace: 'results:v1', logger });
-  const stats = createStatsCollector(now);
+  const seriesReader = seriesMetrics.wrap(
+    createSeriesReader({
+      cache: seriesCache,
+      repository,
+      provider,
+      logger,
+      now,
+      ttl: { historicalS: config.cache.ttlHistoricalS, recentS: config.cache.ttlRecentS },
+      onSource: seriesMetrics.onSource,
+    }),
+  );
+  const resultCache = withCacheMetrics(
+    createTtlCache<BacktestRun>({ url: config.cache.url, namespace: 'results:v1', logger }),
+    'result',
+    recordCache,
+  );
   const backtests = createBacktestService({
     resultCache,
     resultTtlMs: config.cache.ttlHistoricalS * 1000,
     limits: config.limits,
-    onEngineRun: () => stats.recordEngineRun(),
+    onEngineRun: (strategy, ms) => {
+      stats.recordEngineRun();
+      metrics.engineRunDuration.observe({ strategy }, ms / 1000);
+    },
   });
   const optimizerPool = createOptimizerPool();
   const readiness = createReadiness(repository, READY_TIMEOUT_MS);
@@ -127,6 +157,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     resultCache,
     readiness,
     stats,
+    metrics,
     now,
     startBackground() {
       void migrateInBackground();

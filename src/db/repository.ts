@@ -73,4 +73,6 @@ export interface Repository {
   isMigrated(): Promise<boolean>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** Connection pool usage for metrics; absent where there is no pool (SQLite). */
+  poolUsage?(): { open: number; free: number; queued: number };
 }

@@ -109,3 +109,16 @@ export async function retryOnDeadlock<T>(operation: () => Promise<T>, attempts =
     }
   }
 }
+
+/** Open and idle connections and queued callers of a mysql2 pool (read from its queues). */
+export function readPoolUsage(pool: mysql.Pool): { open: number; free: number; queued: number } {
+  const queues = pool as unknown as Record<
+    '_allConnections' | '_freeConnections' | '_connectionQueue',
+    { length: number } | undefined
+  >;
+  return {
+    open: queues._allConnections?.length ?? 0,
+    free: queues._freeConnections?.length ?? 0,
+    queued: queues._connectionQueue?.length ?? 0,
+  };
+}

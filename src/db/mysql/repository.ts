@@ -9,7 +9,13 @@ import { balancedOr, distinctRanges, splitByRange } from '../ranges.ts';
 import type { RangeRequest, Repository, StoredBar } from '../repository.ts';
 import { createExactSelect } from './exact-select.ts';
 import { createMysqlHealth } from './health.ts';
-import { createMysqlPool, createRetry, type MysqlPoolOptions, retryOnDeadlock } from './pool.ts';
+import {
+  createMysqlPool,
+  createRetry,
+  type MysqlPoolOptions,
+  readPoolUsage,
+  retryOnDeadlock,
+} from './pool.ts';
 import { createMysqlRuns } from './runs.ts';
 import { corporateActions, coverage, priceBars } from './schema.ts';
 
@@ -59,6 +65,7 @@ export function createMysqlRepository(options: MysqlRepositoryOptions): Reposito
 
   return {
     dialect: 'mysql',
+    poolUsage: () => readPoolUsage(pool),
 
     async upsertBars(rows) {
       const unique = dedupeLast(rows, (r) => `${r.ticker}\u0000${assertDate(r.date, 'bar.date')}`);

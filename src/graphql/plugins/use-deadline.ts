@@ -1,0 +1,33 @@
+import type { ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { deadlineExceeded } from '../../limits/limit-errors.ts';
+
+/**
+ * A deadline per operation: after `timeoutMs` the execution's AbortSignal fires (so the executor
+ * resolves no further fields) and the client gets HTTP 504 with one error, code
+ * DEADLINE_EXCEEDED, and no data. A client that disconnects aborts the execution the same way.
+ * Shared work (a provider call other requests wait on) finishes in the background and is cached.
+ */
+export function useDeadline(timeoutMs: number): Plugin {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn((args) => {
+        const deadline = new AbortController();
+        const requestSignal = (args.contextValue as { request?: Request } | undefined)?.request?.signal;
+        const signals = requestSignal ? [requestSignal, deadline.signal] : [deadline.signal];
+        let timer: NodeJS.Timeout | undefined;
+        const expired = new Promise<ExecutionResult>((resolve) => {
+          timer = setTimeout(() => {
+            const error = deadlineExceeded(timeoutMs);
+            deadline.abort(error);
+            resolve({ data: null, errors: [error] });
+          }, timeoutMs);
+        });
+        const execution = Promise.resolve(
+          executeFn({ ...args, signal: AbortSignal.any(signals) } as typeof args),
+        );
+        return Promise.race([execution, expired]).finally(() => clearTimeout(timer));
+      });
+    },
+  };
+}
