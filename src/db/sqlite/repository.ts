@@ -19,20 +19,31 @@ export interface SqliteRepositoryOptions {
   onQuery?: (sql: string) => void;
 }
 
-function excluded(columns: Record<string, SQLiteColumn>): Record<string, SQL> {
-  return Object.fromEntries(
-    Object.entries(columns).map(([key, col]) => [key, sql.raw(`excluded."${col.name}"`)]),
-  );
-}
-
 export function createSqliteRepository(options: SqliteRepositoryOptions): Repository {
   const client = openSqlite(options.path);
   const onQuery = options.onQuery;
   const db = drizzle({ client, logger: onQuery ? { logQuery: (query) => onQuery(query) } : false });
   const folder = migrationsFolder('sqlite');
-  const { ticker: _bt, date: _bd, ...barValues } = getTableColumns(priceBars);
-  const barUpdate = excluded(barValues);
-  const barColumns = Object.keys(getTableColumns(priceBars)).length;
+  // One cached statement run per row inside a transaction: far cheaper than building the SQL
+  // text of multi-row INSERTs (the write-back of a cold series is on the request path).
+  // Prepared on first use: the table exists only once migrations have run.
+  const UPSERT_BAR = `insert into "price_bars" ("ticker", "date", "open", "high", "low", "close", "adj_close", "volume")
+     values (?, ?, ?, ?, ?, ?, ?, ?)
+     on conflict ("ticker", "date") do update set "open" = excluded."open", "high" = excluded."high",
+       "low" = excluded."low", "close" = excluded."close", "adj_close" = excluded."adj_close",
+       "volume" = excluded."volume"`;
+  let upsertBarsTx: ((rows: readonly StoredBar[]) => void) | undefined;
+  const upsertBarRows = (rows: readonly StoredBar[]) => {
+    if (upsertBarsTx === undefined) {
+      const statement = client.prepare(UPSERT_BAR);
+      upsertBarsTx = client.transaction((batch: readonly StoredBar[]) => {
+        for (const r of batch) {
+          statement.run(r.ticker, r.date, r.open, r.high, r.low, r.close, r.adjClose, r.volume);
+        }
+      });
+    }
+    upsertBarsTx(rows);
+  };
 
   async function readBarsMany(ranges: readonly RangeRequest[]): Promise<StoredBar[][]> {
     if (ranges.length === 0) return [];
@@ -53,14 +64,9 @@ export function createSqliteRepository(options: SqliteRepositoryOptions): Reposi
 
     async upsertBars(rows) {
       const unique = dedupeLast(rows, (r) => `${r.ticker}\u0000${assertDate(r.date, 'bar.date')}`);
-      db.transaction((tx) => {
-        for (const chunk of chunkRows(unique, barColumns, SQLITE_MAX_PARAMS)) {
-          tx.insert(priceBars)
-            .values(chunk.map((r) => ({ ...r })))
-            .onConflictDoUpdate({ target: [priceBars.ticker, priceBars.date], set: barUpdate })
-            .run();
-        }
-      });
+      if (unique.length === 0) return;
+      onQuery?.(UPSERT_BAR);
+      upsertBarRows(unique);
     },
 
     async upsertActions(rows) {
