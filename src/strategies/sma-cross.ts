@@ -1,4 +1,4 @@
-import { crossover } from '../engine/indicators/crossover.ts';
+import { crossoverSignals } from '../engine/indicators/crossover.ts';
 import { sma } from '../engine/indicators/sma.ts';
 import { defineStrategy } from '../engine/strategy.ts';
 
@@ -42,7 +42,7 @@ export const smaCross = defineStrategy({
     const slowSma = indicator(`sma(close,${slow})`, () => sma(close, slow));
     // +1 where fast crosses above slow at bar i, −1 where it crosses below: depends on bars i−1
     // and i only; precomputed once per (fast, slow) so next() does no indicator work.
-    const signal = indicator(`smaCrossSignal(${fast},${slow})`, () => crossSignals(fastSma, slowSma), {
+    const signal = indicator(`smaCrossSignal(${fast},${slow})`, () => crossoverSignals(fastSma, slowSma), {
       warmup: false,
     });
     const slFraction = stopLossPct / 100;
@@ -74,12 +74,3 @@ export const smaCross = defineStrategy({
     };
   },
 });
-
-function crossSignals(fastSma: Float64Array, slowSma: Float64Array): Float64Array {
-  const out = new Float64Array(fastSma.length);
-  for (let i = 1; i < out.length; i++) {
-    if (crossover(fastSma, slowSma, i)) out[i] = 1;
-    else if (crossover(slowSma, fastSma, i)) out[i] = -1;
-  }
-  return out;
-}

@@ -10,3 +10,23 @@ export function crossover(a: ArrayLike<number> | number, b: ArrayLike<number> | 
   const b1 = typeof b === 'number' ? b : b[i];
   return a0 < b0 && a1 > b1;
 }
+
+/**
+ * `crossover` over whole series at once: +1 at bars where `a` crosses above `b`, −1 where `b`
+ * crosses above `a`, else 0. One pass, no per-bar calls (a sweep builds one per param pair).
+ */
+export function crossoverSignals(a: Float64Array, b: Float64Array): Float64Array {
+  const n = Math.min(a.length, b.length);
+  const out = new Float64Array(a.length);
+  let a0 = a[0];
+  let b0 = b[0];
+  for (let i = 1; i < n; i++) {
+    const a1 = a[i];
+    const b1 = b[i];
+    if (a0 < b0 && a1 > b1) out[i] = 1;
+    else if (b0 < a0 && b1 > a1) out[i] = -1;
+    a0 = a1;
+    b0 = b1;
+  }
+  return out;
+}
