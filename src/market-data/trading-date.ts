@@ -32,9 +32,16 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+const YMD = /^\d{4}-\d{2}-\d{2}$/;
+
 /** The exchange-local trading date of an instant given in epoch seconds. */
 export function toTradingDate(epochSeconds: number, timeZone: string): string {
-  const parts = formatterFor(timeZone).formatToParts(new Date(epochSeconds * 1000));
+  const formatter = formatterFor(timeZone);
+  const date = new Date(epochSeconds * 1000);
+  // en-CA formats as YYYY-MM-DD; format() is several times cheaper than formatToParts().
+  const text = formatter.format(date);
+  if (YMD.test(text)) return text;
+  const parts = formatter.formatToParts(date);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
