@@ -4,23 +4,19 @@
  * count the bars of the requested range (~252 per year); `priceSeriesList` counts its tickers;
  * `runs` the optimizer grid; `holdings` the portfolio. Pure: schema, document and variables in.
  */
-import {
-  type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLField,
-  GraphQLList,
-  GraphQLNonNull,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-  type GraphQLType,
-  getArgumentValues,
-  getNamedType,
-  getOperationAST,
-  isObjectType,
-  Kind,
-  type SelectionSetNode,
+import type {
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLField,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLType,
+  SelectionSetNode,
 } from 'graphql';
+import { graphql } from '../graphql/plugins/graphql-runtime.ts';
+
+const { getArgumentValues, getNamedType, getOperationAST, isListType, isNonNullType, isObjectType, Kind } = graphql;
 
 export interface CostLimits {
   maxRangeYears: number;
@@ -66,8 +62,7 @@ export function estimateRuns(grid: unknown, maxRuns: number): number {
 }
 
 function isList(type: GraphQLType): boolean {
-  const inner = type instanceof GraphQLNonNull ? type.ofType : type;
-  return inner instanceof GraphQLList;
+  return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
 /** The scope a root field opens: the range, runs and holdings it asks for. */

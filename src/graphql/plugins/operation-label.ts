@@ -1,4 +1,5 @@
-import { type DocumentNode, getOperationAST, Kind } from 'graphql';
+import type { DocumentNode } from 'graphql';
+import { graphql } from './graphql-runtime.ts';
 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 const MAX_LABEL_CHARS = 80;
@@ -8,12 +9,12 @@ const MAX_LABEL_CHARS = 80;
  * operation its root fields (`priceSeries+serviceStats`).
  */
 export function operationLabel(document: DocumentNode, operationName: string | null | undefined): string {
-  const operation = getOperationAST(document, operationName);
+  const operation = graphql.getOperationAST(document, operationName);
   if (!operation) return 'unknown';
   if (operation.name) return operation.name.value;
   const fields = new Set<string>();
   for (const selection of operation.selectionSet.selections) {
-    if (selection.kind === Kind.FIELD && selection.name.value !== '__typename') fields.add(selection.name.value);
+    if (selection.kind === graphql.Kind.FIELD && selection.name.value !== '__typename') fields.add(selection.name.value);
   }
   const label = [...fields].sort().join('+') || 'anonymous';
   return label.length > MAX_LABEL_CHARS ? `${label.slice(0, MAX_LABEL_CHARS - 1)}…` : label;

@@ -1,6 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { deadlineExceeded } from '../../limits/limit-errors.ts';
+import { deadlineExceeded } from './limit-errors.ts';
 
 /**
  * A deadline per operation: after `timeoutMs` the execution's AbortSignal fires (so the executor

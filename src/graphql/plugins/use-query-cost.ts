@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import { queryTooComplex } from '../../limits/limit-errors.ts';
+import { queryTooComplex } from './limit-errors.ts';
 import { BARS_PER_YEAR, type CostLimits, estimateCost } from '../../limits/query-cost.ts';
 
 /**

@@ -8,7 +8,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { type QueryLimit, queryTooComplex } from '../../limits/limit-errors.ts';
+import { type QueryLimit, queryTooComplex } from './limit-errors.ts';
 
 export interface QueryLimits {
   maxDepth: number;

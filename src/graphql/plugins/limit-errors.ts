@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { graphql } from './graphql-runtime.ts';
 
 export type QueryLimit = 'depth' | 'aliases' | 'tokens' | 'cost';
 
@@ -12,14 +13,14 @@ export function queryTooComplex(
   limit: QueryLimit,
   extra: Record<string, number> = {},
 ): GraphQLError {
-  return new GraphQLError(message, {
+  return new graphql.GraphQLError(message, {
     extensions: { code: 'QUERY_TOO_COMPLEX', limit, ...extra, http: { status: 400, spec: true } },
   });
 }
 
 /** The execution passed the request deadline: HTTP 504, `extensions.code` DEADLINE_EXCEEDED. */
 export function deadlineExceeded(timeoutMs: number): GraphQLError {
-  return new GraphQLError(
+  return new graphql.GraphQLError(
     `The request took longer than ${timeoutMs} ms and was cancelled; try a shorter range or fewer series.`,
     { extensions: { code: 'DEADLINE_EXCEEDED', timeoutMs, http: { status: 504 } } },
   );
