@@ -28,8 +28,12 @@ const report =
   };
 
 export function useQueryLimits(limits: QueryLimits): Plugin {
+  // Depth of the result: fragments add none, and introspection counts (its `__schema { types {
+  // fields { type { fields …` cycles are the classic deep query). GraphiQL's introspection is 15.
   const depthRule = maxDepthRule({
     n: limits.maxDepth,
+    flattenFragments: true,
+    ignoreIntrospection: false,
     onReject: [report('depth', 'Select less deeply nested fields.')],
     propagateOnRejection: false,
   });
