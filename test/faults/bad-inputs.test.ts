@@ -63,8 +63,7 @@ describe(`${BAD_INPUTS.length} bad inputs against the real server`, () => {
   });
 
   for (const row of BAD_INPUTS) {
-    const test = row.pending ? it.skip : it;
-    test(`${row.name}${row.pending ? ` (pending: ${row.pending})` : ''}`, async () => {
+    it(row.name, async () => {
       const answer = await send(row);
       if (row.expect.status !== undefined) {
         expect(answer.status).toBe(row.expect.status);

@@ -59,6 +59,8 @@ async function start(databaseUrl: string): Promise<ServiceProcess> {
     PRICE_PROVIDER: 'csv',
     PRICE_CSV_DIR: join(import.meta.dirname, '..', '..', '..', 'shared', 'data'),
     MAX_OPTIMIZE_RUNS: '1000000',
+    // This is about the shutdown grace period, not the per-request deadline.
+    REQUEST_TIMEOUT_MS: '600000',
   });
   running.push(service);
   await waitUntil(async () => (await statusOf(`${service.url}/readyz`)) === 200, 15_000, 'readiness');
