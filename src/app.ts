@@ -36,7 +36,9 @@ export function createApp({ services }: AppDeps): App {
     schema: buildSchema(),
     context: ({ request }) => createContext(services, request),
     maskedErrors: { maskError },
-    graphiql: config.graphql.introspection ? { title: 'backtest-graphql', defaultQuery: EXAMPLE_QUERY } : false,
+    graphiql: config.graphql.introspection
+      ? { title: 'backtest-graphql', defaultQuery: EXAMPLE_QUERY }
+      : false,
     landingPage: false,
     logging: false,
     // A larger body is refused with HTTP 413 (code REQUEST_ENTITY_TOO_LARGE) before it is parsed.

@@ -16,7 +16,13 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   observability: { slowOperationMs: number };
   http: { maxBodyBytes: number; requestTimeoutMs: number; rateLimitPerMinute: number; trustProxy: boolean };
-  graphql: { introspection: boolean; maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
+  graphql: {
+    introspection: boolean;
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxCost: number;
+  };
 }
 
 export class ConfigError extends Error {

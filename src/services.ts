@@ -80,7 +80,10 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       onQuery,
     });
   if (repository.poolUsage) metrics.setPoolUsage(() => repository.poolUsage?.());
-  const provider = withProviderMetrics(overrides.provider ?? createProvider(config.provider, logger), metrics);
+  const provider = withProviderMetrics(
+    overrides.provider ?? createProvider(config.provider, logger),
+    metrics,
+  );
   const seriesMetrics = createSeriesInstrumentation(metrics, recordCache);
   const seriesCache = createTtlCache<CachedSeries>({ url: config.cache.url, namespace: 'series:v1', logger });
   const seriesReader = seriesMetrics.wrap(

@@ -17,6 +17,20 @@ describe('parseConfig', () => {
     expect(c.limits).toEqual({ maxTickers: 50, maxRangeYears: 50, maxOptimizeRuns: 20000 });
     expect(c.adminToken).toBeUndefined();
     expect(c.logLevel).toBe('info');
+    expect(c.observability).toEqual({ slowOperationMs: 1000 });
+    expect(c.http).toEqual({
+      maxBodyBytes: 102_400,
+      requestTimeoutMs: 10_000,
+      rateLimitPerMinute: 600,
+      trustProxy: false,
+    });
+    expect(c.graphql).toEqual({
+      introspection: true,
+      maxDepth: 16,
+      maxAliases: 60,
+      maxTokens: 5000,
+      maxCost: 300_000,
+    });
   });
 
   it('reads every variable', () => {
@@ -43,6 +57,16 @@ describe('parseConfig', () => {
       MAX_OPTIMIZE_RUNS: '99',
       ADMIN_TOKEN: 'a-very-long-secret-token',
       LOG_LEVEL: 'debug',
+      SLOW_OPERATION_MS: '250',
+      REQUEST_TIMEOUT_MS: '500',
+      MAX_BODY_BYTES: '4096',
+      RATE_LIMIT_PER_MINUTE: '0',
+      TRUST_PROXY: 'true',
+      GRAPHQL_INTROSPECTION: 'false',
+      MAX_QUERY_DEPTH: '8',
+      MAX_QUERY_ALIASES: '5',
+      MAX_QUERY_TOKENS: '400',
+      MAX_QUERY_COST: '1000',
     });
     expect(c.server.port).toBe(8080);
     expect(c.database).toEqual({ url: 'mysql://root@127.0.0.1:3306/test', poolSize: 5, queueLimit: 7 });
@@ -56,6 +80,51 @@ describe('parseConfig', () => {
     expect(c.limits).toEqual({ maxTickers: 3, maxRangeYears: 4, maxOptimizeRuns: 99 });
     expect(c.adminToken).toBe('a-very-long-secret-token');
     expect(c.logLevel).toBe('debug');
+    expect(c.observability).toEqual({ slowOperationMs: 250 });
+    expect(c.http).toEqual({
+      maxBodyBytes: 4096,
+      requestTimeoutMs: 500,
+      rateLimitPerMinute: 0,
+      trustProxy: true,
+    });
+    expect(c.graphql).toEqual({
+      introspection: false,
+      maxDepth: 8,
+      maxAliases: 5,
+      maxTokens: 400,
+      maxCost: 1000,
+    });
+  });
+
+  it('turns introspection off in production unless GRAPHQL_INTROSPECTION=true', () => {
+    expect(parseConfig({ NODE_ENV: 'production' }).graphql.introspection).toBe(false);
+    expect(parseConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(
+      true,
+    );
+    expect(parseConfig({ NODE_ENV: 'development' }).graphql.introspection).toBe(true);
+    expect(parseConfig({ NODE_ENV: 'test', GRAPHQL_INTROSPECTION: 'no' }).graphql.introspection).toBe(false);
+  });
+
+  it('reports bad limits and observability settings', () => {
+    expect(() =>
+      parseConfig({
+        SLOW_OPERATION_MS: '0',
+        REQUEST_TIMEOUT_MS: 'soon',
+        RATE_LIMIT_PER_MINUTE: '-5',
+        TRUST_PROXY: 'sometimes',
+        MAX_QUERY_COST: '0',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        problems: expect.arrayContaining([
+          expect.stringContaining('SLOW_OPERATION_MS'),
+          expect.stringContaining('REQUEST_TIMEOUT_MS'),
+          expect.stringContaining('RATE_LIMIT_PER_MINUTE'),
+          expect.stringContaining('TRUST_PROXY'),
+          expect.stringContaining('MAX_QUERY_COST'),
+        ]),
+      }),
+    );
   });
 
   it('treats empty strings as unset', () => {

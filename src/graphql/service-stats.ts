@@ -12,10 +12,26 @@ const OperationStats = builder.objectRef<OperationSummary>('OperationStats').imp
     name: t.exposeString('name', { description: 'Operation name, or its root fields joined by +.' }),
     count: t.exposeInt('count', { description: 'Operations finished within the window.' }),
     totalCount: t.exposeInt('totalCount', { description: 'Operations finished since the process started.' }),
-    p50Ms: t.float({ nullable: true, description: 'Median duration (ms).', resolve: (s) => finiteOrNull(s.p50Ms) }),
-    p95Ms: t.float({ nullable: true, description: '95th percentile (ms).', resolve: (s) => finiteOrNull(s.p95Ms) }),
-    p99Ms: t.float({ nullable: true, description: '99th percentile (ms).', resolve: (s) => finiteOrNull(s.p99Ms) }),
-    maxMs: t.float({ nullable: true, description: 'Slowest in the window (ms).', resolve: (s) => finiteOrNull(s.maxMs) }),
+    p50Ms: t.float({
+      nullable: true,
+      description: 'Median duration (ms).',
+      resolve: (s) => finiteOrNull(s.p50Ms),
+    }),
+    p95Ms: t.float({
+      nullable: true,
+      description: '95th percentile (ms).',
+      resolve: (s) => finiteOrNull(s.p95Ms),
+    }),
+    p99Ms: t.float({
+      nullable: true,
+      description: '99th percentile (ms).',
+      resolve: (s) => finiteOrNull(s.p99Ms),
+    }),
+    maxMs: t.float({
+      nullable: true,
+      description: 'Slowest in the window (ms).',
+      resolve: (s) => finiteOrNull(s.maxMs),
+    }),
   }),
 });
 
@@ -52,7 +68,9 @@ const ServiceStats = builder.objectRef<StatsSnapshot>('ServiceStats').implement(
     engineRuns: t.exposeInt('engineRuns', {
       description: 'Backtests computed by the engine (cache hits excluded).',
     }),
-    windowS: t.exposeFloat('windowS', { description: 'How far back operations and slowestOperations look (s).' }),
+    windowS: t.exposeFloat('windowS', {
+      description: 'How far back operations and slowestOperations look (s).',
+    }),
     operations: t.field({
       type: [OperationStats],
       description: 'Per operation: count and p50/p95/p99 latency over the window, busiest first.',
@@ -74,7 +92,8 @@ const ServiceStats = builder.objectRef<StatsSnapshot>('ServiceStats').implement(
 builder.queryField('serviceStats', (t) =>
   t.field({
     type: ServiceStats,
-    description: 'Uptime, per-operation latency percentiles, cache hit rates and the slowest recent operations.',
+    description:
+      'Uptime, per-operation latency percentiles, cache hit rates and the slowest recent operations.',
     resolve: (_root, _args, ctx) => ctx.services.stats.snapshot(),
   }),
 );

@@ -16,7 +16,8 @@ import type {
 } from 'graphql';
 import { graphql } from '../graphql/plugins/graphql-runtime.ts';
 
-const { getArgumentValues, getNamedType, getOperationAST, isListType, isNonNullType, isObjectType, Kind } = graphql;
+const { getArgumentValues, getNamedType, getOperationAST, isListType, isNonNullType, isObjectType, Kind } =
+  graphql;
 
 export interface CostLimits {
   maxRangeYears: number;
@@ -40,7 +41,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Trading days expected between two ISO dates (inclusive), capped at the range limit. */
 export function estimateBars(from: unknown, to: unknown, maxRangeYears: number): number {
-  if (typeof from !== 'string' || typeof to !== 'string' || !ISO_DATE.test(from) || !ISO_DATE.test(to)) return 1;
+  if (typeof from !== 'string' || typeof to !== 'string' || !ISO_DATE.test(from) || !ISO_DATE.test(to))
+    return 1;
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
   if (!Number.isFinite(days) || days <= 0) return 1;
   return Math.ceil((Math.min(days, maxRangeYears * 366) * BARS_PER_YEAR) / 365.25);
@@ -136,7 +138,12 @@ export function estimateCost(
     }
   };
 
-  const costOf = (set: SelectionSetNode, parent: GraphQLObjectType, scope: Scope | null, seen: string[]): number => {
+  const costOf = (
+    set: SelectionSetNode,
+    parent: GraphQLObjectType,
+    scope: Scope | null,
+    seen: string[],
+  ): number => {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {

@@ -36,7 +36,10 @@ export function createRateLimiter(options: RateLimiterOptions) {
         bucket.tokens -= 1;
         return { allowed: true };
       }
-      return { allowed: false, retryAfterS: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000)) };
+      return {
+        allowed: false,
+        retryAfterS: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000)),
+      };
     },
     /** Clients currently tracked. */
     get size() {

@@ -72,7 +72,8 @@ export function createSeriesInstrumentation(metrics: Metrics, record: RecordCach
     }
     const label = source.toLowerCase();
     const started = startedMs.get(seriesKeyString(key));
-    if (started !== undefined) metrics.dataLoadDuration.observe({ source: label }, (performance.now() - started) / 1000);
+    if (started !== undefined)
+      metrics.dataLoadDuration.observe({ source: label }, (performance.now() - started) / 1000);
   };
 
   const wrap = (reader: SeriesReader): SeriesReader => ({

@@ -14,7 +14,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: undefined,
-      redact: { paths: ['*.password', '*.token', '*.authorization', 'databaseUrl', 'cacheUrl'], censor: '[redacted]' },
+      redact: {
+        paths: ['*.password', '*.token', '*.authorization', 'databaseUrl', 'cacheUrl'],
+        censor: '[redacted]',
+      },
     },
     destination,
   ) as unknown as Logger;

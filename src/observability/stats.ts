@@ -69,7 +69,13 @@ export function createStatsCollector(now: () => number, options: StatsOptions = 
         cacheHitRates: LAYERS.map((layer) => {
           const c = cache.get(layer)!;
           const total = c.hit + c.miss + c.stale;
-          return { layer, hits: c.hit, misses: c.miss, stale: c.stale, hitRate: total === 0 ? null : c.hit / total };
+          return {
+            layer,
+            hits: c.hit,
+            misses: c.miss,
+            stale: c.stale,
+            hitRate: total === 0 ? null : c.hit / total,
+          };
         }),
         slowestOperations: window.slowest(nowMs, slowestCount).map(({ name, durationMs, atMs }) => ({
           name,

@@ -75,7 +75,11 @@ describe('rate limiting', () => {
     expect(refused.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     expect(refused.errors?.[0].message).toMatch(/at most 3 per minute/);
 
-    const other = await a.gql<{ strategies: unknown[] }>('{ strategies { name } }', undefined, from('198.51.100.2'));
+    const other = await a.gql<{ strategies: unknown[] }>(
+      '{ strategies { name } }',
+      undefined,
+      from('198.51.100.2'),
+    );
     expect(other.status).toBe(200);
     expect(other.data?.strategies.length).toBeGreaterThanOrEqual(7);
     expect((await a.app.fetch('http://localhost/healthz')).status).toBe(200);
@@ -87,11 +91,13 @@ describe('rate limiting', () => {
   it('ignores X-Forwarded-For unless TRUST_PROXY is set, and 0 disables the limit', async () => {
     const untrusted = await app({ RATE_LIMIT_PER_MINUTE: '2' });
     for (const ip of ['192.0.2.1', '192.0.2.2']) {
-      expect((await untrusted.gql('{ strategies { name } }', undefined, { 'x-forwarded-for': ip })).status).toBe(200);
+      expect(
+        (await untrusted.gql('{ strategies { name } }', undefined, { 'x-forwarded-for': ip })).status,
+      ).toBe(200);
     }
-    expect((await untrusted.gql('{ strategies { name } }', undefined, { 'x-forwarded-for': '192.0.2.3' })).status).toBe(
-      429,
-    );
+    expect(
+      (await untrusted.gql('{ strategies { name } }', undefined, { 'x-forwarded-for': '192.0.2.3' })).status,
+    ).toBe(429);
     const unlimited = await app({ RATE_LIMIT_PER_MINUTE: '0' });
     for (let i = 0; i < 20; i += 1) expect((await unlimited.gql('{ strategies { name } }')).status).toBe(200);
   });
@@ -129,7 +135,14 @@ describe('introspection policy', () => {
     expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean/);
     const enumTypo = await a.gql(
       'mutation ($input: PortfolioBacktestInput!) { runPortfolioBacktest(input: $input) { id } }',
-      { input: { holdings: [{ ticker: 'A', weight: 1 }], from: '2023-01-02', to: '2023-01-31', rebalance: 'MONTHLYY' } },
+      {
+        input: {
+          holdings: [{ ticker: 'A', weight: 1 }],
+          from: '2023-01-02',
+          to: '2023-01-31',
+          rebalance: 'MONTHLYY',
+        },
+      },
     );
     expect(enumTypo.errors?.length).toBeGreaterThan(0);
     expect(JSON.stringify(enumTypo.errors)).not.toMatch(/Did you mean/);
@@ -140,7 +153,8 @@ describe('introspection policy', () => {
   });
 
   it('outside production, or with GRAPHQL_INTROSPECTION=true, introspection and suggestions stay', async () => {
-    for (const env of [{}, { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }]) {
+    const envs: Record<string, string>[] = [{}, { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }];
+    for (const env of envs) {
       const a = await app(env);
       expect(JSON.stringify((await a.gql(TYPO)).errors)).toMatch(/Did you mean \\"bars\\"\?/);
       expect((await a.gql('{ __schema { types { name } } }')).errors).toBeUndefined();

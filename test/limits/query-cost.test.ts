@@ -18,9 +18,25 @@ describe('estimateBars and estimateRuns', () => {
   });
 
   it('multiplies the points of each grid range, capped at the run limit', () => {
-    expect(estimateRuns([{ from: 5, to: 10, step: 1 }, { from: 20, to: 40, step: 10 }], 1000)).toBe(18);
+    expect(
+      estimateRuns(
+        [
+          { from: 5, to: 10, step: 1 },
+          { from: 20, to: 40, step: 10 },
+        ],
+        1000,
+      ),
+    ).toBe(18);
     expect(estimateRuns([{ from: 0, to: 1, step: 0.1 }], 1000)).toBe(11);
-    expect(estimateRuns([{ from: 1, to: 1000, step: 1 }, { from: 1, to: 1000, step: 1 }], 5000)).toBe(5000);
+    expect(
+      estimateRuns(
+        [
+          { from: 1, to: 1000, step: 1 },
+          { from: 1, to: 1000, step: 1 },
+        ],
+        5000,
+      ),
+    ).toBe(5000);
     expect(estimateRuns(undefined, 77)).toBe(77);
   });
 });
@@ -30,7 +46,9 @@ describe('estimateCost', () => {
     // priceSeries 1 + ticker 1 + bars 252 × (1 + date + close)
     expect(cost(`{ priceSeries(ticker: "A", ${YEAR}) { ticker bars { date close } } }`)).toBe(758);
     // 3 tickers × (1 + columns (1 + dates 252 + close 252))
-    expect(cost(`{ priceSeriesList(tickers: ["A", "B", "C"], ${YEAR}) { columns { dates close } } }`)).toBe(1518);
+    expect(cost(`{ priceSeriesList(tickers: ["A", "B", "C"], ${YEAR}) { columns { dates close } } }`)).toBe(
+      1518,
+    );
   });
 
   it('reads ranges from variables and selections from fragments', () => {
@@ -54,11 +72,12 @@ describe('estimateCost', () => {
   it('makes 30 aliased 50-year series far more costly than one normal query', () => {
     const aliases = Array.from(
       { length: 30 },
-      (_, i) => `s${i}: priceSeries(ticker: "T${i}", from: "1974-01-01", to: "2023-12-31") { bars { date close } }`,
+      (_, i) =>
+        `s${i}: priceSeries(ticker: "T${i}", from: "1974-01-01", to: "2023-12-31") { bars { date close } }`,
     ).join(' ');
     expect(cost(`{ ${aliases} }`)).toBeGreaterThan(300_000);
-    expect(cost(`{ priceSeries(ticker: "A", ${YEAR}) { bars { date open high low close volume } } }`)).toBeLessThan(
-      2_000,
-    );
+    expect(
+      cost(`{ priceSeries(ticker: "A", ${YEAR}) { bars { date open high low close volume } } }`),
+    ).toBeLessThan(2_000);
   });
 });

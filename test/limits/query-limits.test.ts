@@ -46,7 +46,11 @@ describe('query shape limits', () => {
   });
 
   it('refuses a document of more than MAX_QUERY_TOKENS (5000) tokens', async () => {
-    expectTooComplex(await a.gql(`{ strategies { ${'name '.repeat(6000)} } }`), 'tokens', /Token limit of 5000/);
+    expectTooComplex(
+      await a.gql(`{ strategies { ${'name '.repeat(6000)} } }`),
+      'tokens',
+      /Token limit of 5000/,
+    );
   });
 
   it('refuses 30 aliased 50-year series as too costly before loading anything, and serves a normal query', async () => {
@@ -59,7 +63,11 @@ describe('query shape limits', () => {
       from: '1974-01-01',
       to: '2023-12-31',
     });
-    expectTooComplex(answer, 'cost', /too complex: it would return about \d+ values, more than the limit of 300000/);
+    expectTooComplex(
+      answer,
+      'cost',
+      /too complex: it would return about \d+ values, more than the limit of 300000/,
+    );
     expect(answer.errors![0].extensions?.cost).toBeGreaterThan(300_000);
     expect(yahoo.requests.length).toBe(before);
 
@@ -68,6 +76,24 @@ describe('query shape limits', () => {
     );
     expect(normal.errors).toBeUndefined();
     expect(normal.data?.priceSeries.barCount).toBeGreaterThan(200);
+  });
+
+  it('answers 400 to clients accepting application/graphql-response+json, like validation errors', async () => {
+    const wide = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `s${i}: priceSeries(ticker: "T${i}", from: "1974-01-01", to: "2023-12-31") { bars { close } }`,
+    ).join(' ');
+    for (const [query, limit] of [
+      [`{ ${wide} }`, 'cost'],
+      [`{ strategies { ${'name '.repeat(6000)} } }`, 'tokens'],
+      [`{ ${Array.from({ length: 61 }, (_, i) => `a${i}: strategies { name }`).join(' ')} }`, 'aliases'],
+    ]) {
+      const answer = await a.gql(query, undefined, { accept: 'application/graphql-response+json' });
+      expect(answer.status).toBe(400);
+      expect(answer.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit });
+      expect(answer.errors?.[0].extensions).not.toHaveProperty('http');
+    }
   });
 
   it('counts refusals by limit in /metrics', async () => {
@@ -81,9 +107,12 @@ describe('query shape limits', () => {
 describe('input size', () => {
   it('rejects a 50 KB ticker quickly with BAD_USER_INPUT naming the field, without echoing it', async () => {
     const started = performance.now();
-    const answer = await a.gql('query ($t: String!) { priceSeries(ticker: $t, from: "2023-01-02", to: "2023-01-31") { barCount } }', {
-      t: 'A'.repeat(50_000),
-    });
+    const answer = await a.gql(
+      'query ($t: String!) { priceSeries(ticker: $t, from: "2023-01-02", to: "2023-01-31") { barCount } }',
+      {
+        t: 'A'.repeat(50_000),
+      },
+    );
     expect(performance.now() - started).toBeLessThan(1000);
     expect(answer.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ticker' });
     expect(answer.errors![0].message.length).toBeLessThan(200);

@@ -27,7 +27,9 @@ describe('the token-bucket rate limiter', () => {
 });
 
 describe('clientAddress', () => {
-  const request = new Request('http://localhost/graphql', { headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.7' } });
+  const request = new Request('http://localhost/graphql', {
+    headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.7' },
+  });
   const serverContext = { req: { socket: { remoteAddress: '10.0.0.1' } } };
 
   it('uses the socket address unless the proxy is trusted', () => {

@@ -24,7 +24,15 @@ describe('the latency window', () => {
     for (const ms of durations) window.record('Prices', ms, 1_000);
     window.record('Stats', 3, 1_000);
     const [prices, stats] = window.summarize(1_000);
-    expect(prices).toEqual({ name: 'Prices', count: 100, totalCount: 100, p50Ms: 50, p95Ms: 95, p99Ms: 99, maxMs: 100 });
+    expect(prices).toEqual({
+      name: 'Prices',
+      count: 100,
+      totalCount: 100,
+      p50Ms: 50,
+      p95Ms: 95,
+      p99Ms: 99,
+      maxMs: 100,
+    });
     expect(stats).toMatchObject({ name: 'Stats', count: 1, p50Ms: 3, p99Ms: 3 });
   });
 
@@ -81,6 +89,10 @@ describe('the stats collector', () => {
       { layer: 'database', hits: 0, misses: 0, stale: 1, hitRate: 0 },
       { layer: 'result', hits: 0, misses: 0, stale: 0, hitRate: null },
     ]);
-    expect(snapshot.slowestOperations[0]).toEqual({ name: 'Slow', durationMs: 1200, at: '2024-01-02T10:00:00.000Z' });
+    expect(snapshot.slowestOperations[0]).toEqual({
+      name: 'Slow',
+      durationMs: 1200,
+      at: '2024-01-02T10:00:00.000Z',
+    });
   });
 });

@@ -74,7 +74,9 @@ describe('/metrics', () => {
     expect(sample(text, 'cache_requests_total', { layer: 'memory', result: 'hit' })).toBe(1);
     expect(sample(text, 'data_load_duration_seconds_count', { source: 'memory' })).toBe(1);
     expect(sample(text, 'provider_requests_total', { provider: 'yahoo', outcome: 'ok' })).toBe(1);
-    expect(sample(text, 'graphql_operation_duration_seconds_count', { operation: 'Prices', outcome: 'ok' })).toBe(2);
+    expect(
+      sample(text, 'graphql_operation_duration_seconds_count', { operation: 'Prices', outcome: 'ok' }),
+    ).toBe(2);
     expect(sample(text, 'graphql_serialization_duration_seconds_count')).toBeGreaterThanOrEqual(2);
   });
 
@@ -97,14 +99,26 @@ describe('/metrics', () => {
     const text = await a.metricsText();
     expect(sample(text, 'provider_requests_total', { provider: 'yahoo', outcome: 'not_found' })).toBe(1);
     expect(sample(text, 'provider_requests_total', { provider: 'yahoo', outcome: 'error' })).toBe(1);
-    expect(sample(text, 'graphql_operation_duration_seconds_count', { operation: 'Prices', outcome: 'error' })).toBe(2);
+    expect(
+      sample(text, 'graphql_operation_duration_seconds_count', { operation: 'Prices', outcome: 'error' }),
+    ).toBe(2);
   });
 
   it('keeps one registry per app: two apps in one process count separately', async () => {
     const a = await app();
     const b = await app();
     await a.gql(PRICES, { t: 'MET' });
-    expect(sample(await a.metricsText(), 'graphql_operation_duration_seconds_count', { operation: 'Prices', outcome: 'ok' })).toBe(1);
-    expect(sample(await b.metricsText(), 'graphql_operation_duration_seconds_count', { operation: 'Prices', outcome: 'ok' })).toBe(0);
+    expect(
+      sample(await a.metricsText(), 'graphql_operation_duration_seconds_count', {
+        operation: 'Prices',
+        outcome: 'ok',
+      }),
+    ).toBe(1);
+    expect(
+      sample(await b.metricsText(), 'graphql_operation_duration_seconds_count', {
+        operation: 'Prices',
+        outcome: 'ok',
+      }),
+    ).toBe(0);
   });
 });

@@ -66,9 +66,13 @@ describe('request logging', () => {
       { t: 'LOGCO', token: SECRET_TOKEN },
       { authorization: `Bearer ${SECRET_BEARER}` },
     );
-    await a.gql(`mutation { warmCache(tickers: ["LOGCO"], from: "2023-01-02", to: "2023-01-31") { requested } }`, undefined, {
-      authorization: `Bearer ${SECRET_BEARER}`,
-    });
+    await a.gql(
+      `mutation { warmCache(tickers: ["LOGCO"], from: "2023-01-02", to: "2023-01-31") { requested } }`,
+      undefined,
+      {
+        authorization: `Bearer ${SECRET_BEARER}`,
+      },
+    );
     expect(requestLines(a)).toHaveLength(2);
     const all = a.raw.join('');
     expect(all).not.toContain(SECRET_TOKEN);
@@ -84,7 +88,12 @@ describe('request logging', () => {
     await a.gql(PRICES, { t: 'SLOWCO' }, { 'x-request-id': 'fast-1' });
     const warnings = a.lines.filter((l) => l.msg === 'slow operation');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ level: 40, requestId: 'slow-1', operation: 'Prices', thresholdMs: 150 });
+    expect(warnings[0]).toMatchObject({
+      level: 40,
+      requestId: 'slow-1',
+      operation: 'Prices',
+      thresholdMs: 150,
+    });
     expect(warnings[0].durationMs).toBeGreaterThanOrEqual(400);
   });
 });
@@ -124,7 +133,11 @@ describe('serviceStats', () => {
     expect(prices.maxMs).toBeGreaterThanOrEqual(300);
     expect(prices.p50Ms).toBeLessThan(300);
     expect(stats.operations.find((o) => o.name === 'Catalogue')?.count).toBe(1);
-    expect(stats.cacheHitRates.find((c) => c.layer === 'memory')).toMatchObject({ hits: 3, misses: 1, hitRate: 0.75 });
+    expect(stats.cacheHitRates.find((c) => c.layer === 'memory')).toMatchObject({
+      hits: 3,
+      misses: 1,
+      hitRate: 0.75,
+    });
     expect(stats.cacheHitRates.find((c) => c.layer === 'result')).toMatchObject({ hits: 0, hitRate: null });
     expect(stats.slowestOperations[0].name).toBe('Prices');
     expect(stats.slowestOperations[0].durationMs).toBe(prices.maxMs);

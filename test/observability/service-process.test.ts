@@ -25,7 +25,9 @@ describe('the real server', () => {
     const metrics = await fetch(`${service.url}/metrics`);
     expect(metrics.status).toBe(200);
     const text = await metrics.text();
-    expect(text).toMatch(/^graphql_operation_duration_seconds_count\{operation="Catalogue",outcome="ok"\} 2$/m);
+    expect(text).toMatch(
+      /^graphql_operation_duration_seconds_count\{operation="Catalogue",outcome="ok"\} 2$/m,
+    );
     expect(text).toMatch(/^graphql_rejections_total\{reason="rate_limit"\} 1$/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
 

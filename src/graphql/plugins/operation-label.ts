@@ -14,7 +14,8 @@ export function operationLabel(document: DocumentNode, operationName: string | n
   if (operation.name) return operation.name.value;
   const fields = new Set<string>();
   for (const selection of operation.selectionSet.selections) {
-    if (selection.kind === graphql.Kind.FIELD && selection.name.value !== '__typename') fields.add(selection.name.value);
+    if (selection.kind === graphql.Kind.FIELD && selection.name.value !== '__typename')
+      fields.add(selection.name.value);
   }
   const label = [...fields].sort().join('+') || 'anonymous';
   return label.length > MAX_LABEL_CHARS ? `${label.slice(0, MAX_LABEL_CHARS - 1)}…` : label;

@@ -91,7 +91,10 @@ export function useRequestObserver(deps: RequestObserverDeps): Plugin<GraphQLCon
         state.requestId ?? (request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID());
       if (response.status === 429) deps.metrics.reject('rate_limit');
       const failed = response.status >= 400 || state.codes.size > 0;
-      deps.metrics.operationDuration.observe({ operation, outcome: failed ? 'error' : 'ok' }, durationMs / 1000);
+      deps.metrics.operationDuration.observe(
+        { operation, outcome: failed ? 'error' : 'ok' },
+        durationMs / 1000,
+      );
       deps.stats.recordOperation(operation, durationMs);
       const line = {
         requestId,
