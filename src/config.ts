@@ -109,7 +109,7 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(600),
   TRUST_PROXY: bool.default(false),
   GRAPHQL_INTROSPECTION: bool.optional(),
-  MAX_QUERY_DEPTH: int(2, 100).default(16),
+  MAX_QUERY_DEPTH: int(2, 100).default(12),
   MAX_QUERY_ALIASES: int(0, 10_000).default(60),
   MAX_QUERY_TOKENS: int(50, 1_000_000).default(5000),
   MAX_QUERY_COST: int(1, 1_000_000_000).default(300_000),

@@ -26,7 +26,7 @@ describe('parseConfig', () => {
     });
     expect(c.graphql).toEqual({
       introspection: true,
-      maxDepth: 16,
+      maxDepth: 12,
       maxAliases: 60,
       maxTokens: 5000,
       maxCost: 300_000,

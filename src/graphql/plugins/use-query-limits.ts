@@ -28,12 +28,13 @@ const report =
   };
 
 export function useQueryLimits(limits: QueryLimits): Plugin {
-  // Depth of the result: fragments add none, and introspection counts (its `__schema { types {
-  // fields { type { fields …` cycles are the classic deep query). GraphiQL's introspection is 15.
+  // Nested fragments count as levels (30 nested `... on Query {` are refused). `__schema` is left to
+  // graphql's own introspection depth rule, so GraphiQL's introspection query (21 levels counted
+  // this way) still works; production turns introspection off anyway.
   const depthRule = maxDepthRule({
     n: limits.maxDepth,
-    flattenFragments: true,
-    ignoreIntrospection: false,
+    flattenFragments: false,
+    ignoreIntrospection: true,
     onReject: [report('depth', 'Select less deeply nested fields.')],
     propagateOnRejection: false,
   });
