@@ -145,7 +145,6 @@ await runSection('http', 'HTTP', async () => {
       YAHOO_TIMEOUT_MS: '10000',
       // autocannon is one client from one address: the per-client limit would answer 429.
       RATE_LIMIT_PER_MINUTE: '0',
-      LOG_LEVEL: 'warn',
     });
     const url = service.url;
     await waitReady(url);
