@@ -14,10 +14,15 @@ import type {
   GraphQLType,
   SelectionSetNode,
 } from 'graphql';
-import { graphql } from '../graphql/plugins/graphql-runtime.ts';
-
-const { getArgumentValues, getNamedType, getOperationAST, isListType, isNonNullType, isObjectType, Kind } =
-  graphql;
+import {
+  getArgumentValues,
+  getNamedType,
+  getOperationAST,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+} from 'graphql';
 
 export interface CostLimits {
   maxRangeYears: number;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { graphql } from '../../src/graphql/plugins/graphql-runtime.ts';
+import { parse } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema.ts';
 import { estimateBars, estimateCost, estimateRuns } from '../../src/limits/query-cost.ts';
 
 const schema = buildSchema();
 const limits = { maxRangeYears: 50, maxOptimizeRuns: 20_000, maxTickers: 50 };
 const cost = (query: string, variables?: Record<string, unknown>) =>
-  estimateCost(schema, graphql.parse(query), undefined, variables, limits);
+  estimateCost(schema, parse(query), undefined, variables, limits);
 const YEAR = 'from: "2023-01-01", to: "2023-12-31"';
 
 describe('estimateBars and estimateRuns', () => {

@@ -1,5 +1,4 @@
-import type { GraphQLError } from 'graphql';
-import { graphql } from './graphql-runtime.ts';
+import { GraphQLError } from 'graphql';
 
 export type QueryLimit = 'depth' | 'aliases' | 'tokens' | 'cost';
 
@@ -13,14 +12,14 @@ export function queryTooComplex(
   limit: QueryLimit,
   extra: Record<string, number> = {},
 ): GraphQLError {
-  return new graphql.GraphQLError(message, {
+  return new GraphQLError(message, {
     extensions: { code: 'QUERY_TOO_COMPLEX', limit, ...extra, http: { status: 400, spec: true } },
   });
 }
 
 /** The execution passed the request deadline: HTTP 504, `extensions.code` DEADLINE_EXCEEDED. */
 export function deadlineExceeded(timeoutMs: number): GraphQLError {
-  return new graphql.GraphQLError(
+  return new GraphQLError(
     `The request took longer than ${timeoutMs} ms and was cancelled; try a shorter range or fewer series.`,
     { extensions: { code: 'DEADLINE_EXCEEDED', timeoutMs, http: { status: 504 } } },
   );

@@ -1,5 +1,5 @@
 import type { DocumentNode } from 'graphql';
-import { graphql } from './graphql-runtime.ts';
+import { Kind, getOperationAST } from 'graphql';
 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 const MAX_LABEL_CHARS = 80;
@@ -9,12 +9,12 @@ const MAX_LABEL_CHARS = 80;
  * operation its root fields (`priceSeries+serviceStats`).
  */
 export function operationLabel(document: DocumentNode, operationName: string | null | undefined): string {
-  const operation = graphql.getOperationAST(document, operationName);
+  const operation = getOperationAST(document, operationName);
   if (!operation) return 'unknown';
   if (operation.name) return operation.name.value;
   const fields = new Set<string>();
   for (const selection of operation.selectionSet.selections) {
-    if (selection.kind === graphql.Kind.FIELD && selection.name.value !== '__typename')
+    if (selection.kind === Kind.FIELD && selection.name.value !== '__typename')
       fields.add(selection.name.value);
   }
   const label = [...fields].sort().join('+') || 'anonymous';

@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import { graphql } from './graphql-runtime.ts';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 
 /** `Cannot query field "barz" on type "PriceSeries". Did you mean "bars"?` loses its last sentence. */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
@@ -13,7 +13,7 @@ export function useIntrospectionPolicy(introspection: boolean): Plugin {
   if (introspection) return {};
   return {
     onValidate({ addValidationRule }) {
-      addValidationRule(graphql.NoSchemaIntrospectionCustomRule);
+      addValidationRule(NoSchemaIntrospectionCustomRule);
     },
     onExecutionResult({ result }) {
       if (result === undefined || Symbol.asyncIterator in result) return;
