@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../../src/engine/backtest.ts';
 import { drawdownEpisodes, drawdownFractions } from '../../src/engine/stats-drawdown.ts';
-import type { BacktestStats } from '../../src/engine/stats.ts';
 import { smaCross } from '../../src/strategies/sma-cross.ts';
 import { expectAnchorStats } from '../support/anchor.ts';
 import {

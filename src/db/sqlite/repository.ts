@@ -1,8 +1,7 @@
 /** The Repository on embedded SQLite (better-sqlite3, synchronous, one connection). */
-import { and, asc, between, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { chunkRows, dedupeLast, SQLITE_MAX_PARAMS } from '../batch.ts';
 import { mergeCoverage } from '../coverage-merge.ts';
 import { assertDate, toCoverageRange, toStoredAction, toStoredBar } from '../mappers.ts';
