@@ -42,6 +42,9 @@ export interface BacktestServiceDeps {
 
 type SeriesLoader = Pick<DataLoader<SeriesKey, PriceSeries, string>, 'loadMany'>;
 
+/** Indicator arrays memoized per series across requests (a run adds a few; see `prepare`). */
+const MAX_INDICATORS_PER_SERIES = 32;
+
 /** Columnar engine bars of a daily series (datetime index at 00:00 UTC of each trading day). */
 export function seriesToBars(series: PriceSeries): Bars {
   const c = series.columns;
@@ -65,7 +68,9 @@ export function seriesToBars(series: PriceSeries): Bars {
  */
 export function createBacktestService(deps: BacktestServiceDeps) {
   // Bars and indicator arrays per series fingerprint: a configured strategy's indicators are
-  // computed once per (series, indicator, params), across requests.
+  // computed once per (series, indicator, params), across requests. Each series keeps at most
+  // MAX_INDICATORS_PER_SERIES arrays: every new params value adds arrays, so without a bound a
+  // client sweeping params by hand grows memory without limit.
   const prepared = new LRUCache<string, { bars: Bars; indicators: IndicatorCache }>({ max: 64 });
   const prepare = (series: PriceSeries) => {
     let entry = prepared.get(series.fingerprint);
@@ -73,6 +78,7 @@ export function createBacktestService(deps: BacktestServiceDeps) {
       entry = { bars: seriesToBars(series), indicators: new Map() };
       prepared.set(series.fingerprint, entry);
     }
+    if (entry.indicators.size > MAX_INDICATORS_PER_SERIES) entry.indicators.clear();
     return entry;
   };
 
