@@ -1,8 +1,8 @@
 /**
  * The soak's operation mix: each operation builds one GraphQL request from a random draw. Weights
  * are relative frequencies. Tickers come from the Yahoo test server, which generates a series for
- * any symbol; a share of price requests ask for tickers never seen before, so the provider, the
- * database and cache eviction stay in the loop for the whole run.
+ * any symbol; a share of price requests ask for tickers never seen before or for windows of their
+ * own, so the provider, the database and cache eviction stay in the loop for the whole run.
  */
 
 export interface SoakRequest {
@@ -54,10 +54,21 @@ export const OPERATIONS: SoakOperation[] = [
     name: 'priceSeries',
     weight: 30,
     build: (random) => {
-      // One in ten asks for a ticker nobody asked for yet: provider fetch, store, cache insert.
-      const ticker =
-        random() < 0.1 ? `NEW${(newTickers++).toString(36).toUpperCase()}` : pick(random, TICKERS);
-      return { query: SERIES, variables: { t: ticker, ...pick(random, WINDOWS) } };
+      const draw = random();
+      // A few ask for a ticker nobody asked for yet: provider fetch, store, cache insert.
+      if (draw < 0.03) {
+        const ticker = `NEW${(newTickers++).toString(36).toUpperCase()}`;
+        return { query: SERIES, variables: { t: ticker, ...WINDOWS[0] } };
+      }
+      // Some ask for a window of their own: a cache miss served from the database.
+      if (draw < 0.13) {
+        const year = between(random, 2018, 2022);
+        const month = String(between(random, 1, 12)).padStart(2, '0');
+        const day = String(between(random, 1, 28)).padStart(2, '0');
+        const window = { from: `${year}-${month}-${day}`, to: `${year + 1}-06-30` };
+        return { query: SERIES, variables: { t: pick(random, TICKERS), ...window } };
+      }
+      return { query: SERIES, variables: { t: pick(random, TICKERS), ...pick(random, WINDOWS) } };
     },
   },
   {

@@ -59,6 +59,13 @@ export interface SoakSummary {
     maxMs: number;
   }[];
   memory: {
+    /** Heap used (or RSS) at the end of each minute, in MB: the trend shows whether growth levels off. */
+    perMinuteMb: {
+      minute: number;
+      rssMb: number;
+      heapUsedMb: number | null;
+      arrayBuffersMb: number | null;
+    }[];
     samples: number;
     rssAfterWarmupBytes: number;
     rssMaxBytes: number;
@@ -66,7 +73,26 @@ export interface SoakSummary {
     heapAfterWarmupBytes: number | null;
     heapMaxBytes: number | null;
     heapEndBytes: number | null;
+    arrayBuffersAfterWarmupBytes: number | null;
+    arrayBuffersMaxBytes: number | null;
+    arrayBuffersEndBytes: number | null;
   };
+}
+
+function perMinute(samples: readonly MemorySample[]) {
+  const out: SoakSummary['memory']['perMinuteMb'] = [];
+  for (const sample of samples) {
+    const minute = Math.max(1, Math.ceil(sample.atS / 60));
+    const row = {
+      minute,
+      rssMb: Math.round(sample.rssBytes / 2 ** 20),
+      heapUsedMb: sample.heapUsedBytes === null ? null : Math.round(sample.heapUsedBytes / 2 ** 20),
+      arrayBuffersMb: sample.arrayBufferBytes === null ? null : Math.round(sample.arrayBufferBytes / 2 ** 20),
+    };
+    if (out.at(-1)?.minute === minute) out[out.length - 1] = row;
+    else out.push(row);
+  }
+  return out;
 }
 
 /** Memory "after warm-up" is the first sample past the first tenth of the run (at least 30 s). */
@@ -87,6 +113,7 @@ export function summarize(tally: SoakTally, seconds: number, clients: number): S
   const warm = samples.find((s) => s.atS >= warmS) ?? samples[0];
   const end = samples[samples.length - 1];
   const heaps = samples.map((s) => s.heapUsedBytes).filter((h): h is number => h !== null);
+  const buffers = samples.map((s) => s.arrayBufferBytes).filter((b): b is number => b !== null);
   return {
     seconds,
     clients,
@@ -98,6 +125,7 @@ export function summarize(tally: SoakTally, seconds: number, clients: number): S
     statuses: tally.statuses,
     operations,
     memory: {
+      perMinuteMb: perMinute(samples),
       samples: samples.length,
       rssAfterWarmupBytes: warm?.rssBytes ?? Number.NaN,
       rssMaxBytes: Math.max(...samples.map((s) => s.rssBytes)),
@@ -105,6 +133,9 @@ export function summarize(tally: SoakTally, seconds: number, clients: number): S
       heapAfterWarmupBytes: warm?.heapUsedBytes ?? null,
       heapMaxBytes: heaps.length > 0 ? Math.max(...heaps) : null,
       heapEndBytes: end?.heapUsedBytes ?? null,
+      arrayBuffersAfterWarmupBytes: warm?.arrayBufferBytes ?? null,
+      arrayBuffersMaxBytes: buffers.length > 0 ? Math.max(...buffers) : null,
+      arrayBuffersEndBytes: end?.arrayBufferBytes ?? null,
     },
   };
 }
@@ -130,6 +161,10 @@ export function formatSummary(s: SoakSummary): string {
     '',
     `memory (${m.samples} samples): RSS ${mb(m.rssAfterWarmupBytes)} after warm-up, ${mb(m.rssMaxBytes)} max, ${mb(m.rssEndBytes)} at the end`,
     `                      heap used ${mb(m.heapAfterWarmupBytes)} after warm-up, ${mb(m.heapMaxBytes)} max, ${mb(m.heapEndBytes)} at the end`,
+    `                      array buffers ${mb(m.arrayBuffersAfterWarmupBytes)} after warm-up, ${mb(m.arrayBuffersMaxBytes)} max, ${mb(m.arrayBuffersEndBytes)} at the end`,
+    `by minute (RSS / heap / array buffers, MB): ${m.perMinuteMb
+      .map((r) => `${r.minute}: ${r.rssMb}/${r.heapUsedMb ?? 'n/a'}/${r.arrayBuffersMb ?? 'n/a'}`)
+      .join(', ')}`,
   );
   return lines.join('\n');
 }

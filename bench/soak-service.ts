@@ -12,6 +12,8 @@ export interface SoakService {
   pid: number;
   /** Lines the service logged (warn and above), counted by level; the last ones kept. */
   logCounts: Record<string, number>;
+  /** The same lines counted by message. */
+  logMessages: Record<string, number>;
   lastLines: string[];
   /** The latest memory report of the service process. */
   memory(): ProcessMemory | null;
@@ -31,6 +33,8 @@ export interface MemorySample {
   atS: number;
   rssBytes: number;
   heapUsedBytes: number | null;
+  /** Typed-array backing stores (bars, indicator arrays): outside the JS heap. */
+  arrayBufferBytes: number | null;
 }
 
 async function freePort(): Promise<number> {
@@ -57,12 +61,15 @@ export async function startSoakService(env: Record<string, string>): Promise<Soa
     if (message.soakMemory !== undefined) memory = message.soakMemory;
   });
   const logCounts: Record<string, number> = {};
+  const logMessages: Record<string, number> = {};
   const lastLines: string[] = [];
   const keep = (line: string) => {
     if (line.trim() === '') return;
     const level = /"level":(\d+)/.exec(line)?.[1];
     const name = level === undefined ? 'stderr' : (LEVELS[Number(level)] ?? `level ${level}`);
     logCounts[name] = (logCounts[name] ?? 0) + 1;
+    const message = /"msg":"([^"]{0,80})/.exec(line)?.[1] ?? line.slice(0, 80);
+    logMessages[message] = (logMessages[message] ?? 0) + 1;
     lastLines.push(line.slice(0, 500));
     if (lastLines.length > 20) lastLines.shift();
   };
@@ -92,6 +99,7 @@ export async function startSoakService(env: Record<string, string>): Promise<Soa
     url,
     pid: child.pid!,
     logCounts,
+    logMessages,
     lastLines,
     memory: () => memory,
     exitCode: () => child.exitCode,
@@ -109,5 +117,6 @@ export function sampleMemory(service: SoakService, startedMs: number): MemorySam
     atS: (performance.now() - startedMs) / 1000,
     rssBytes: memory.rss,
     heapUsedBytes: memory.heapUsed,
+    arrayBufferBytes: memory.arrayBuffers,
   };
 }

@@ -6,14 +6,15 @@
  *   npm run soak -- [--seconds 300] [--clients 32] [--json FILE]
  *
  * The server is `node src/main.ts` on SQLite in a temp dir, with the Yahoo provider pointed at
- * the Yahoo test server (its own process). Exits 1 on any HTTP 5xx, transport failure or crash.
+ * the Yahoo test server, run in this process (it sees few requests once the series are stored).
+ * Exits 1 on any HTTP 5xx, transport failure or crash.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startYahooServer } from '../test/support/yahoo-server.ts';
 import { tempDir } from './lib/fixtures.ts';
-import { startYahooProcess } from './lib/yahoo-process.ts';
-import { drawOperation, TICKERS } from './soak-ops.ts';
+import { drawOperation } from './soak-ops.ts';
 import { createTally, formatSummary, record, summarize } from './soak-report.ts';
 import { sampleMemory, startSoakService } from './soak-service.ts';
 
@@ -46,7 +47,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-const yahoo = await startYahooProcess();
+const yahoo = await startYahooServer({ recordedDir: null });
 const dir = tempDir('soak');
 const service = await startSoakService({
   DATABASE_URL: `file:${join(dir.dir, 'soak.db')}`,
@@ -55,7 +56,6 @@ const service = await startSoakService({
   // Every client shares one address: the per-client rate limit would turn this into a 429 test.
   RATE_LIMIT_PER_MINUTE: '0',
 });
-await yahoo.prewarm(TICKERS);
 process.stderr.write(`soak: ${clients} clients for ${seconds} s against ${service.url}\n`);
 
 const tally = createTally();
@@ -120,7 +120,7 @@ dir.remove();
 process.stdout.write(`${formatSummary(summary)}\n`);
 process.stdout.write(
   `service: ${alive ? 'alive at the end' : 'EXITED during the run'}; exit code after SIGTERM ${exitCode}; ` +
-    `log lines at warn or above: ${JSON.stringify(service.logCounts)}\n`,
+    `log lines at warn or above: ${JSON.stringify(service.logCounts)} ${JSON.stringify(service.logMessages)}\n`,
 );
 if (service.lastLines.length > 0 && (service.logCounts.error ?? 0) + (service.logCounts.fatal ?? 0) > 0) {
   process.stdout.write(`last log lines:\n${service.lastLines.join('\n')}\n`);

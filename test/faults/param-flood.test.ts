@@ -63,7 +63,7 @@ function randomWalk(bars: number): PriceSeries {
 describe('backtests with ever new params on one series', () => {
   it('keep the memoized indicator memory bounded', async () => {
     const series = randomWalk(2000);
-    const loader = { loadMany: async (keys: readonly unknown[]) => keys.map(() => series) };
+    const loader = { loadMany: async (keys: ArrayLike<unknown>) => Array.from(keys, () => series) };
     // A result cache that holds nothing, so every request runs the engine.
     const resultCache = createTtlCache<never>({
       url: undefined,

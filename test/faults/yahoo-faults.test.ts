@@ -137,3 +137,51 @@ describe('Yahoo failing while the service runs', () => {
     expect(unhandledLogLines(service)).toEqual([]);
   });
 });
+
+describe('Yahoo hanging longer than the request deadline', () => {
+  const REQUEST_TIMEOUT_MS = 1_500;
+  let yahoo: YahooServer;
+  let service: ServiceProcess;
+
+  beforeAll(async () => {
+    yahoo = await startYahooServer({ recordedDir: null });
+    service = await startService({
+      ...BASE_ENV,
+      DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'bt-yahoo-deadline-')), 'test.db')}`,
+      YAHOO_BASE_URL: yahoo.url,
+      // Yahoo's own budget (3 attempts × 1 s + backoff) is longer than the request's.
+      YAHOO_TIMEOUT_MS: '1000',
+      YAHOO_RETRIES: '2',
+      REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+    });
+    await waitUntil(async () => (await statusOf(`${service.url}/readyz`)) === 200, 15_000, 'readiness');
+  });
+
+  afterAll(async () => {
+    await service?.stop('SIGKILL');
+    await yahoo?.close();
+  });
+
+  it('answers DEADLINE_EXCEEDED at the deadline; the load failing later in the background harms nothing', async () => {
+    yahoo.setFault('*', { hang: true });
+    const answers = await Promise.all(
+      ['SLOW1', 'SLOW2', 'SLOW1'].map((t) => gql(service.url, SERIES, { t, to: '2023-03-31' })),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(504);
+      expect(codes(answer)).toEqual(['DEADLINE_EXCEEDED']);
+      expect(answer.ms).toBeLessThan(REQUEST_TIMEOUT_MS + 1_500);
+    }
+    // Let the abandoned loads run out their retries and fail.
+    await expect.poll(() => yahoo.countFor('SLOW1'), { timeout: 10_000 }).toBe(ATTEMPTS);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(yahoo.countFor('SLOW1')).toBe(ATTEMPTS);
+
+    yahoo.setFault('*', null);
+    const recovered = await gql<SeriesData>(service.url, SERIES, { t: 'SLOW1', to: '2023-03-31' });
+    expect(recovered.errors).toBeUndefined();
+    expect(recovered.data?.priceSeries).toMatchObject({ source: 'PROVIDER', stale: false });
+    expect(service.child.exitCode).toBeNull();
+    expect(unhandledLogLines(service)).toEqual([]);
+  });
+});
