@@ -4,7 +4,7 @@ import { z } from 'zod';
 export interface Config {
   server: { port: number; host: string };
   database: { url: string | undefined; poolSize: number; queueLimit: number };
-  cache: { url: string | undefined; ttlHistoricalS: number; ttlRecentS: number };
+  cache: { url: string | undefined; ttlHistoricalS: number; ttlRecentS: number; memoryMb: number };
   provider: {
     kind: 'yahoo' | 'csv';
     csvDir: string | undefined;
@@ -79,6 +79,7 @@ const envSchema = z.object({
   CACHE_URL: optionalUrl(['redis:', 'rediss:']).optional(),
   CACHE_TTL_HISTORICAL_S: int(1, 31_536_000).default(86_400),
   CACHE_TTL_RECENT_S: int(1, 31_536_000).default(3_600),
+  CACHE_MEMORY_MB: int(8, 65_536).default(256),
   PRICE_PROVIDER: z.enum(['yahoo', 'csv']).default('yahoo'),
   PRICE_CSV_DIR: z.string().trim().min(1).optional(),
   YAHOO_BASE_URL: optionalUrl(['http:', 'https:']).optional(),
@@ -141,7 +142,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return {
     server: { port: e.PORT, host: e.HOST },
     database: { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE, queueLimit: e.DB_QUEUE_LIMIT },
-    cache: { url: e.CACHE_URL, ttlHistoricalS: e.CACHE_TTL_HISTORICAL_S, ttlRecentS: e.CACHE_TTL_RECENT_S },
+    cache: {
+      url: e.CACHE_URL,
+      ttlHistoricalS: e.CACHE_TTL_HISTORICAL_S,
+      ttlRecentS: e.CACHE_TTL_RECENT_S,
+      memoryMb: e.CACHE_MEMORY_MB,
+    },
     provider: {
       kind: e.PRICE_PROVIDER,
       csvDir: e.PRICE_CSV_DIR,

@@ -85,7 +85,14 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     metrics,
   );
   const seriesMetrics = createSeriesInstrumentation(metrics, recordCache);
-  const seriesCache = createTtlCache<CachedSeries>({ url: config.cache.url, namespace: 'series:v1', logger });
+  // The in-process budget: three quarters for series, a quarter for backtest results.
+  const cacheBytes = config.cache.memoryMb * 1024 * 1024;
+  const seriesCache = createTtlCache<CachedSeries>({
+    url: config.cache.url,
+    namespace: 'series:v1',
+    logger,
+    maxBytes: Math.floor(cacheBytes * 0.75),
+  });
   const seriesReader = seriesMetrics.wrap(
     createSeriesReader({
       cache: seriesCache,
@@ -98,7 +105,12 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     }),
   );
   const resultCache = withCacheMetrics(
-    createTtlCache<BacktestRun>({ url: config.cache.url, namespace: 'results:v1', logger }),
+    createTtlCache<BacktestRun>({
+      url: config.cache.url,
+      namespace: 'results:v1',
+      logger,
+      maxBytes: Math.floor(cacheBytes * 0.25),
+    }),
     'result',
     recordCache,
   );

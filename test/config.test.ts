@@ -6,7 +6,7 @@ describe('parseConfig', () => {
     const c = parseConfig({});
     expect(c.server).toEqual({ port: 4000, host: '127.0.0.1' });
     expect(c.database).toEqual({ url: undefined, poolSize: 20, queueLimit: 100 });
-    expect(c.cache).toEqual({ url: undefined, ttlHistoricalS: 86400, ttlRecentS: 3600 });
+    expect(c.cache).toEqual({ url: undefined, ttlHistoricalS: 86400, ttlRecentS: 3600, memoryMb: 256 });
     expect(c.provider.kind).toBe('yahoo');
     expect(c.provider.yahoo).toEqual({ baseUrl: undefined, timeoutMs: 8000, concurrency: 4, retries: 2 });
     expect(c.warm).toEqual({
@@ -43,6 +43,7 @@ describe('parseConfig', () => {
       CACHE_URL: 'redis://127.0.0.1:6379',
       CACHE_TTL_HISTORICAL_S: '100',
       CACHE_TTL_RECENT_S: '10',
+      CACHE_MEMORY_MB: '64',
       PRICE_PROVIDER: 'csv',
       PRICE_CSV_DIR: '/tmp/csv',
       YAHOO_BASE_URL: 'http://127.0.0.1:9999',
@@ -70,7 +71,12 @@ describe('parseConfig', () => {
     });
     expect(c.server.port).toBe(8080);
     expect(c.database).toEqual({ url: 'mysql://root@127.0.0.1:3306/test', poolSize: 5, queueLimit: 7 });
-    expect(c.cache).toEqual({ url: 'redis://127.0.0.1:6379', ttlHistoricalS: 100, ttlRecentS: 10 });
+    expect(c.cache).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      ttlHistoricalS: 100,
+      ttlRecentS: 10,
+      memoryMb: 64,
+    });
     expect(c.provider).toEqual({
       kind: 'csv',
       csvDir: '/tmp/csv',

@@ -32,19 +32,24 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
   return Promise.race([promise.catch(() => fallback), timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Rough size of a cached value for the in-process byte bound. */
+/**
+ * Estimated retained size of a cached value for the in-process byte bound, on the generous side
+ * (V8 object headers, string headers and array slots included): the bound is a memory promise.
+ */
 function approximateBytes(value: unknown): number {
-  if (value === null || value === undefined) return 8;
-  if (typeof value === 'string') return 2 * value.length + 8;
-  if (typeof value !== 'object') return 8;
+  if (value === null || value === undefined || typeof value === 'boolean') return 8;
+  if (typeof value === 'number') return 16;
+  if (typeof value === 'string') return 2 * value.length + 40;
+  if (typeof value !== 'object') return 16;
+  if (ArrayBuffer.isView(value)) return value.byteLength + 64;
   if (Array.isArray(value)) {
-    if (value.length > 0 && typeof value[0] === 'number') return 8 * value.length + 16;
-    let total = 16;
+    if (value.length > 0 && typeof value[0] === 'number') return 16 * value.length + 32;
+    let total = 32 + 8 * value.length;
     for (const item of value) total += approximateBytes(item);
     return total;
   }
-  let total = 16;
-  for (const [k, v] of Object.entries(value)) total += 2 * k.length + approximateBytes(v);
+  let total = 48;
+  for (const [k, v] of Object.entries(value)) total += 16 + 2 * k.length + approximateBytes(v);
   return total;
 }
 

@@ -125,3 +125,29 @@ describe.skipIf(!redisUrl)('two service instances sharing Redis', () => {
     }
   });
 });
+
+describe('the in-process cache budget (CACHE_MEMORY_MB)', () => {
+  it('evicts the least recently used series once the budget is spent', async () => {
+    const yahoo = await startYahooServer({ recordedDir: null });
+    const h = await createHarness({
+      databaseUrl: 'file::memory:',
+      yahooUrl: yahoo.url,
+      env: { CACHE_MEMORY_MB: '8' },
+    });
+    try {
+      const load = (t: string) =>
+        h.gql<{ priceSeries: { source: string } }>(
+          `{ priceSeries(ticker: "${t}", from: "2010-01-01", to: "2019-12-31") { source } }`,
+        );
+      expect((await load('BUDGET0')).data!.priceSeries.source).toBe('PROVIDER');
+      expect((await load('BUDGET0')).data!.priceSeries.source).toBe('MEMORY');
+      // Ten-year series are a few hundred kB each: forty of them do not fit in 6 MB of series.
+      for (let i = 1; i <= 40; i += 1) await load(`BUDGET${i}`);
+      expect((await load('BUDGET0')).data!.priceSeries.source).toBe('DATABASE');
+      expect((await load('BUDGET40')).data!.priceSeries.source).toBe('MEMORY');
+    } finally {
+      await h.close();
+      await yahoo.close();
+    }
+  });
+});
