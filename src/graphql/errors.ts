@@ -6,7 +6,7 @@ function findAppError(error: unknown): AppError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
     if (current instanceof AppError) return current;
-    // Not `instanceof GraphQLError`: a second copy of graphql (ESM and CJS) fails that check.
+    // GraphQL errors keep the thrown error in `originalError`; ours chain through `cause`.
     const wrapper = current as { originalError?: unknown; cause?: unknown };
     current = wrapper.originalError ?? wrapper.cause;
   }
