@@ -1,30 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, sample, type TestApp } from '../observability/app-support.ts';
-import { startYahooServer, type YahooServer } from '../support/yahoo-server.ts';
+import { describe, expect, it } from 'vitest';
+import { sample, type TestApp, useAppsOnYahoo } from '../observability/app-support.ts';
 
 const PRICES = `query Prices($t: String!) {
   priceSeries(ticker: $t, from: "2023-01-02", to: "2023-03-31") { barCount }
 }`;
 
-let yahoo: YahooServer;
-const apps: TestApp[] = [];
-
-beforeAll(async () => {
-  yahoo = await startYahooServer({ recordedDir: null });
-});
-afterEach(async () => {
-  await Promise.all(apps.splice(0).map((a) => a.close()));
-  yahoo.reset();
-});
-afterAll(async () => {
-  await yahoo.close();
-});
-
-async function app(env: Record<string, string> = {}) {
-  const created = await createTestApp({ YAHOO_BASE_URL: yahoo.url, ...env });
-  apps.push(created);
-  return created;
-}
+const { app, yahoo } = useAppsOnYahoo();
 
 const post = (a: TestApp, body: BodyInit, headers: Record<string, string> = {}) =>
   a.app.fetch('http://localhost/graphql', {
@@ -106,7 +87,7 @@ describe('rate limiting', () => {
 describe('request deadline', () => {
   it('cuts an operation waiting on a slow provider at REQUEST_TIMEOUT_MS with 504 DEADLINE_EXCEEDED, then serves normally', async () => {
     const a = await app({ REQUEST_TIMEOUT_MS: '500' });
-    yahoo.setFault('SLOWPOKE', { latencyMs: 5000 });
+    yahoo().setFault('SLOWPOKE', { latencyMs: 5000 });
     const started = performance.now();
     const cut = await a.gql(PRICES, { t: 'SLOWPOKE' });
     const elapsedMs = performance.now() - started;

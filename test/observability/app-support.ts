@@ -2,10 +2,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type App, createApp } from '../../src/app.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { createServices, type Services } from '../../src/services.ts';
+import { startYahooServer, type YahooServer } from '../support/yahoo-server.ts';
 
 export interface LogLine {
   level: number;
@@ -90,4 +92,31 @@ export function sample(text: string, name: string, labels: Record<string, string
     }
   }
   return 0;
+}
+
+/**
+ * Suite hooks for tests of apps on the Yahoo test server: one server for the file, reset after
+ * each test, and apps made by `app(env)` closed after each test.
+ */
+export function useAppsOnYahoo() {
+  let yahoo: YahooServer;
+  const apps: TestApp[] = [];
+  beforeAll(async () => {
+    yahoo = await startYahooServer({ recordedDir: null });
+  });
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((a) => a.close()));
+    yahoo.reset();
+  });
+  afterAll(async () => {
+    await yahoo.close();
+  });
+  return {
+    yahoo: () => yahoo,
+    async app(env: Record<string, string> = {}) {
+      const created = await createTestApp({ YAHOO_BASE_URL: yahoo.url, ...env });
+      apps.push(created);
+      return created;
+    },
+  };
 }

@@ -1,31 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startYahooServer, type YahooServer } from '../support/yahoo-server.ts';
-import { createTestApp, sample, type TestApp } from './app-support.ts';
+import { describe, expect, it } from 'vitest';
+import { sample, useAppsOnYahoo } from './app-support.ts';
 
 const PRICES = `query Prices($t: String!) {
   priceSeries(ticker: $t, from: "2023-01-02", to: "2023-03-31") { barCount source }
 }`;
 const BACKTEST = `query Run { backtest(input: { ticker: "MET", from: "2022-01-03", to: "2023-06-30", strategy: "SmaCross" }) { cached } }`;
 
-let yahoo: YahooServer;
-const apps: TestApp[] = [];
-
-beforeAll(async () => {
-  yahoo = await startYahooServer({ recordedDir: null });
-});
-afterEach(async () => {
-  await Promise.all(apps.splice(0).map((a) => a.close()));
-  yahoo.reset();
-});
-afterAll(async () => {
-  await yahoo.close();
-});
-
-async function app(env: Record<string, string> = {}) {
-  const created = await createTestApp({ YAHOO_BASE_URL: yahoo.url, ...env });
-  apps.push(created);
-  return created;
-}
+const { app, yahoo } = useAppsOnYahoo();
 
 describe('/metrics', () => {
   it('serves the named metrics in Prometheus text format, process metrics included', async () => {
@@ -94,7 +75,7 @@ describe('/metrics', () => {
     const a = await app();
     const answer = await a.gql(PRICES, { t: 'UNKNOWNCO' });
     expect(answer.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    yahoo.setFault('BROKEN', { status: 503 });
+    yahoo().setFault('BROKEN', { status: 503 });
     expect((await a.gql(PRICES, { t: 'BROKEN' })).errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
     const text = await a.metricsText();
     expect(sample(text, 'provider_requests_total', { provider: 'yahoo', outcome: 'not_found' })).toBe(1);

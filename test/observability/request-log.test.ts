@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startYahooServer, type YahooServer } from '../support/yahoo-server.ts';
-import { createTestApp, type TestApp } from './app-support.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestApp, useAppsOnYahoo } from './app-support.ts';
 
 const PRICES = `query Prices($t: String!) {
   priceSeries(ticker: $t, from: "2023-01-02", to: "2023-03-31") { barCount }
@@ -8,25 +7,7 @@ const PRICES = `query Prices($t: String!) {
 const SECRET_TOKEN = 'tok-3f9a1c-very-secret';
 const SECRET_BEARER = 'bearer-7d2e-never-log-me';
 
-let yahoo: YahooServer;
-const apps: TestApp[] = [];
-
-beforeAll(async () => {
-  yahoo = await startYahooServer({ recordedDir: null });
-});
-afterEach(async () => {
-  await Promise.all(apps.splice(0).map((a) => a.close()));
-  yahoo.reset();
-});
-afterAll(async () => {
-  await yahoo.close();
-});
-
-async function app(env: Record<string, string> = {}) {
-  const created = await createTestApp({ YAHOO_BASE_URL: yahoo.url, ...env });
-  apps.push(created);
-  return created;
-}
+const { app, yahoo } = useAppsOnYahoo();
 
 const requestLines = (a: TestApp) => a.lines.filter((l) => l.msg === 'request');
 
@@ -83,7 +64,7 @@ describe('request logging', () => {
 
   it('warns about operations slower than SLOW_OPERATION_MS, and only those', async () => {
     const a = await app({ SLOW_OPERATION_MS: '150' });
-    yahoo.setFault('SLOWCO', { latencyMs: 400 });
+    yahoo().setFault('SLOWCO', { latencyMs: 400 });
     await a.gql(PRICES, { t: 'SLOWCO' }, { 'x-request-id': 'slow-1' });
     await a.gql(PRICES, { t: 'SLOWCO' }, { 'x-request-id': 'fast-1' });
     const warnings = a.lines.filter((l) => l.msg === 'slow operation');
@@ -110,7 +91,7 @@ describe('serviceStats', () => {
 
   it('reports per-operation counts and percentiles, cache hit rate per layer and the slowest operations', async () => {
     const a = await app();
-    yahoo.setFault('STATCO', { latencyMs: 300 });
+    yahoo().setFault('STATCO', { latencyMs: 300 });
     await a.gql(PRICES, { t: 'STATCO' });
     for (let i = 0; i < 3; i += 1) await a.gql(PRICES, { t: 'STATCO' });
     await a.gql('query Catalogue { strategies { name } }');
