@@ -1,4 +1,4 @@
-import { crossover } from '../engine/indicators/crossover.ts';
+import { crossoverSignals } from '../engine/indicators/crossover.ts';
 import { ema } from '../engine/indicators/ema.ts';
 import { defineStrategy } from '../engine/strategy.ts';
 import {
@@ -40,17 +40,18 @@ export const emaCross = defineStrategy({
     const close = bars.close;
     const fastEma = indicator(`ema(close,${fast})`, () => ema(close, fast));
     const slowEma = indicator(`ema(close,${slow})`, () => ema(close, slow));
+    const signal = indicator(`emaCrossSignal(${fast},${slow})`, () => crossoverSignals(fastEma, slowEma), {
+      warmup: false,
+    });
     const risk = toRiskFractions(params);
     return {
       next(ctx) {
         const i = ctx.i;
-        if (crossover(fastEma, slowEma, i)) {
-          ctx.position.close();
-          enterLong(ctx, close[i], risk);
-        } else if (crossover(slowEma, fastEma, i)) {
-          ctx.position.close();
-          if (!longOnly) enterShort(ctx, close[i], risk);
-        }
+        const cross = signal[i];
+        if (cross === 0) return;
+        ctx.position.close();
+        if (cross > 0) enterLong(ctx, close[i], risk);
+        else if (!longOnly) enterShort(ctx, close[i], risk);
       },
     };
   },

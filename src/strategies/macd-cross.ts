@@ -1,4 +1,4 @@
-import { crossover } from '../engine/indicators/crossover.ts';
+import { crossoverSignals } from '../engine/indicators/crossover.ts';
 import { macd } from '../engine/indicators/macd.ts';
 import { defineStrategy } from '../engine/strategy.ts';
 import {
@@ -42,17 +42,20 @@ export const macdCross = defineStrategy({
       const lines = macd(close, fast, slow, signal);
       return [lines.macd, lines.signal] as const;
     });
+    const crosses = indicator(
+      `macdCrossSignal(${fast},${slow},${signal})`,
+      () => crossoverSignals(line, signalLine),
+      { warmup: false },
+    );
     const risk = toRiskFractions(params);
     return {
       next(ctx) {
         const i = ctx.i;
-        if (crossover(line, signalLine, i)) {
-          ctx.position.close();
-          enterLong(ctx, close[i], risk);
-        } else if (crossover(signalLine, line, i)) {
-          ctx.position.close();
-          if (!longOnly) enterShort(ctx, close[i], risk);
-        }
+        const cross = crosses[i];
+        if (cross === 0) return;
+        ctx.position.close();
+        if (cross > 0) enterLong(ctx, close[i], risk);
+        else if (!longOnly) enterShort(ctx, close[i], risk);
       },
     };
   },

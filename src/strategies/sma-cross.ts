@@ -1,6 +1,14 @@
 import { crossoverSignals } from '../engine/indicators/crossover.ts';
 import { sma } from '../engine/indicators/sma.ts';
 import { defineStrategy } from '../engine/strategy.ts';
+import {
+  enterLong,
+  enterShort,
+  longOnlyParam,
+  stopLossPctParam,
+  takeProfitPctParam,
+  toRiskFractions,
+} from './risk.ts';
 
 /**
  * backtesting.py's test strategy SmaCross: when the fast SMA of Close crosses above the slow one,
@@ -15,28 +23,12 @@ export const smaCross = defineStrategy({
   params: {
     fast: { type: 'int', default: 10, min: 1, max: 500, description: 'Fast SMA window in bars' },
     slow: { type: 'int', default: 30, min: 2, max: 1000, description: 'Slow SMA window in bars' },
-    stopLossPct: {
-      type: 'float',
-      default: 0,
-      min: 0,
-      max: 99,
-      description: 'Stop-loss distance from the signal close in percent (0 = none)',
-    },
-    takeProfitPct: {
-      type: 'float',
-      default: 0,
-      min: 0,
-      max: 1000,
-      description: 'Take-profit distance from the signal close in percent (0 = none)',
-    },
-    longOnly: {
-      type: 'boolean',
-      default: false,
-      description: 'Only go long: close on the cross down instead of selling',
-    },
+    stopLossPct: stopLossPctParam,
+    takeProfitPct: takeProfitPctParam,
+    longOnly: longOnlyParam(false, 'Only go long: close on the cross down instead of selling'),
   },
   init({ bars, params, indicator }) {
-    const { fast, slow, stopLossPct, takeProfitPct, longOnly } = params;
+    const { fast, slow, longOnly } = params;
     const close = bars.close;
     const fastSma = indicator(`sma(close,${fast})`, () => sma(close, fast));
     const slowSma = indicator(`sma(close,${slow})`, () => sma(close, slow));
@@ -45,31 +37,15 @@ export const smaCross = defineStrategy({
     const signal = indicator(`smaCrossSignal(${fast},${slow})`, () => crossoverSignals(fastSma, slowSma), {
       warmup: false,
     });
-    const slFraction = stopLossPct / 100;
-    const tpFraction = takeProfitPct / 100;
+    const risk = toRiskFractions(params);
     return {
       next(ctx) {
         const i = ctx.i;
         const cross = signal[i];
         if (cross === 0) return;
-        if (cross > 0) {
-          ctx.position.close();
-          if (slFraction === 0 && tpFraction === 0) ctx.buy();
-          else
-            ctx.buy({
-              sl: slFraction ? close[i] * (1 - slFraction) : 0,
-              tp: tpFraction ? close[i] * (1 + tpFraction) : 0,
-            });
-        } else {
-          ctx.position.close();
-          if (longOnly) return;
-          if (slFraction === 0 && tpFraction === 0) ctx.sell();
-          else
-            ctx.sell({
-              sl: slFraction ? close[i] * (1 + slFraction) : 0,
-              tp: tpFraction ? close[i] * (1 - tpFraction) : 0,
-            });
-        }
+        ctx.position.close();
+        if (cross > 0) enterLong(ctx, close[i], risk);
+        else if (!longOnly) enterShort(ctx, close[i], risk);
       },
     };
   },
