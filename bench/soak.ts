@@ -55,6 +55,8 @@ const service = await startSoakService({
   WARM_ON_START: 'false',
   // Every client shares one address: the per-client rate limit would turn this into a 429 test.
   RATE_LIMIT_PER_MINUTE: '0',
+  // e.g. SOAK_NODE_OPTIONS=--max-old-space-size=320: does the service live within a small heap?
+  ...(process.env.SOAK_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SOAK_NODE_OPTIONS } : {}),
 });
 process.stderr.write(`soak: ${clients} clients for ${seconds} s against ${service.url}\n`);
 
