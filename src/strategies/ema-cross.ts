@@ -1,14 +1,8 @@
 import { crossoverSignals } from '../engine/indicators/crossover.ts';
 import { ema } from '../engine/indicators/ema.ts';
 import { defineStrategy } from '../engine/strategy.ts';
-import {
-  enterLong,
-  enterShort,
-  longOnlyParam,
-  stopLossPctParam,
-  takeProfitPctParam,
-  toRiskFractions,
-} from './risk.ts';
+import { crossoverNext } from './crossover-next.ts';
+import { longOnlyParam, stopLossPctParam, takeProfitPctParam, toRiskFractions } from './risk.ts';
 
 /**
  * SmaCross with exponential averages: when EMA(fast) of Close crosses above EMA(slow), close the
@@ -43,16 +37,6 @@ export const emaCross = defineStrategy({
     const signal = indicator(`emaCrossSignal(${fast},${slow})`, () => crossoverSignals(fastEma, slowEma), {
       warmup: false,
     });
-    const risk = toRiskFractions(params);
-    return {
-      next(ctx) {
-        const i = ctx.i;
-        const cross = signal[i];
-        if (cross === 0) return;
-        ctx.position.close();
-        if (cross > 0) enterLong(ctx, close[i], risk);
-        else if (!longOnly) enterShort(ctx, close[i], risk);
-      },
-    };
+    return { next: crossoverNext(signal, close, toRiskFractions(params), longOnly) };
   },
 });

@@ -1,14 +1,8 @@
 import { crossoverSignals } from '../engine/indicators/crossover.ts';
 import { macd } from '../engine/indicators/macd.ts';
 import { defineStrategy } from '../engine/strategy.ts';
-import {
-  enterLong,
-  enterShort,
-  longOnlyParam,
-  stopLossPctParam,
-  takeProfitPctParam,
-  toRiskFractions,
-} from './risk.ts';
+import { crossoverNext } from './crossover-next.ts';
+import { longOnlyParam, stopLossPctParam, takeProfitPctParam, toRiskFractions } from './risk.ts';
 
 /**
  * MACD signal-line crossover: when the MACD line (EMA(fast) − EMA(slow) of Close) crosses above
@@ -47,16 +41,6 @@ export const macdCross = defineStrategy({
       () => crossoverSignals(line, signalLine),
       { warmup: false },
     );
-    const risk = toRiskFractions(params);
-    return {
-      next(ctx) {
-        const i = ctx.i;
-        const cross = crosses[i];
-        if (cross === 0) return;
-        ctx.position.close();
-        if (cross > 0) enterLong(ctx, close[i], risk);
-        else if (!longOnly) enterShort(ctx, close[i], risk);
-      },
-    };
+    return { next: crossoverNext(crosses, close, toRiskFractions(params), longOnly) };
   },
 });

@@ -1,14 +1,8 @@
 import { crossoverSignals } from '../engine/indicators/crossover.ts';
 import { sma } from '../engine/indicators/sma.ts';
 import { defineStrategy } from '../engine/strategy.ts';
-import {
-  enterLong,
-  enterShort,
-  longOnlyParam,
-  stopLossPctParam,
-  takeProfitPctParam,
-  toRiskFractions,
-} from './risk.ts';
+import { crossoverNext } from './crossover-next.ts';
+import { longOnlyParam, stopLossPctParam, takeProfitPctParam, toRiskFractions } from './risk.ts';
 
 /**
  * backtesting.py's test strategy SmaCross: when the fast SMA of Close crosses above the slow one,
@@ -37,16 +31,6 @@ export const smaCross = defineStrategy({
     const signal = indicator(`smaCrossSignal(${fast},${slow})`, () => crossoverSignals(fastSma, slowSma), {
       warmup: false,
     });
-    const risk = toRiskFractions(params);
-    return {
-      next(ctx) {
-        const i = ctx.i;
-        const cross = signal[i];
-        if (cross === 0) return;
-        ctx.position.close();
-        if (cross > 0) enterLong(ctx, close[i], risk);
-        else if (!longOnly) enterShort(ctx, close[i], risk);
-      },
-    };
+    return { next: crossoverNext(signal, close, toRiskFractions(params), longOnly) };
   },
 });
