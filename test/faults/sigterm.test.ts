@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sharedDataAvailable, sharedDataDir, warnIfNoSharedData } from '../support/shared-data.ts';
 import { createTestDatabase } from '../support/mysql.ts';
 import { type ServiceProcess, startService } from '../support/service-process.ts';
 import { BASE_ENV, gql, statusOf, unhandledLogLines, waitUntil } from './fault-support.ts';
@@ -57,7 +58,7 @@ async function start(databaseUrl: string): Promise<ServiceProcess> {
     ...BASE_ENV,
     DATABASE_URL: databaseUrl,
     PRICE_PROVIDER: 'csv',
-    PRICE_CSV_DIR: join(import.meta.dirname, '..', '..', '..', 'shared', 'data'),
+    PRICE_CSV_DIR: sharedDataDir,
     MAX_OPTIMIZE_RUNS: '1000000',
     // This is about the shutdown grace period, not the per-request deadline.
     REQUEST_TIMEOUT_MS: '600000',
@@ -76,7 +77,9 @@ const settle = <T>(promise: Promise<T>) =>
     (error: unknown) => ({ ok: false as const, error }),
   );
 
-describe.each(databases)('SIGTERM during optimizations ($name)', ({ url }) => {
+warnIfNoSharedData('SIGTERM during optimizations on GOOG');
+
+describe.skipIf(!sharedDataAvailable).each(databases)('SIGTERM during optimizations ($name)', ({ url }) => {
   it('lets an in-flight sweep finish, refuses new connections, closes the pools and exits 0', async () => {
     const service = await start(await url());
     const sweep = gql<{ optimizeStrategy: { runCount: number } }>(service.url, OPTIMIZE, {
