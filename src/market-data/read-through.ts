@@ -1,7 +1,7 @@
 import type { TtlCache } from '../cache/ttl-cache.ts';
 import type { CoverageRange, Repository, StoredBar } from '../db/repository.ts';
 import { todayUtc } from '../dates.ts';
-import { AppError, NotFoundError, UpstreamUnavailableError } from '../errors.ts';
+import { AppError, NotFoundError } from '../errors.ts';
 import type { Logger } from '../observability/logger.ts';
 import { type DateRange, missingRanges } from './coverage.ts';
 import { cacheTtlMs, coverableUntil } from './recency.ts';
@@ -119,8 +119,12 @@ export function createSeriesReader(deps: SeriesReaderDeps): SeriesReader {
             );
             return finish(key, columns, 'DATABASE', true);
           }
+          // Providers fail with AppErrors (NOT_FOUND, UPSTREAM_UNAVAILABLE); anything else came
+          // from storing what was fetched, and is masked rather than blamed on the provider.
           if (error instanceof AppError) return error;
-          return new UpstreamUnavailableError(`Price provider unavailable for ${key.ticker}`, error);
+          return new AppError('INTERNAL_SERVER_ERROR', `Storing prices of ${key.ticker} failed`, {
+            cause: error,
+          });
         }
       }),
     );

@@ -99,13 +99,19 @@ export function createRetry(poolSize: number): Retry {
   };
 }
 
-/** Retries a transaction that lost a deadlock or lock wait, a few times. */
-export async function retryOnDeadlock<T>(operation: () => Promise<T>, attempts = 3): Promise<T> {
+/**
+ * Retries a transaction that lost a deadlock or lock wait. Concurrent writers of one ticker's
+ * coverage take gap locks and can keep colliding under load, so the retries back off with
+ * jitter (up to ~10 ms, 20 ms, 40 ms, … capped at 200 ms) to let one of them through.
+ */
+export async function retryOnDeadlock<T>(operation: () => Promise<T>, attempts = 10): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation();
     } catch (error) {
       if (attempt >= attempts || !isDeadlock(error)) throw error;
+      const capMs = Math.min(200, 10 * 2 ** (attempt - 1));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * capMs));
     }
   }
 }
