@@ -102,6 +102,11 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       now,
       ttl: { historicalS: config.cache.ttlHistoricalS, recentS: config.cache.ttlRecentS },
       onSource: seriesMetrics.onSource,
+      onValidation: (_ticker, counts) => {
+        for (const action of ['dropped', 'repaired', 'merged'] as const) {
+          if (counts[action] > 0) metrics.priceRowsCleaned.inc({ action }, counts[action]);
+        }
+      },
     }),
   );
   const resultCache = withCacheMetrics(

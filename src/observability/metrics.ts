@@ -82,6 +82,12 @@ export function createMetrics() {
       labelNames: ['statement'] as const,
       registers,
     }),
+    priceRowsCleaned: new Counter({
+      name: 'price_rows_cleaned_total',
+      help: 'Provider rows dropped, repaired or merged (duplicate dates) by validation, by action.',
+      labelNames: ['action'] as const,
+      registers,
+    }),
     rejections: new Counter({
       name: 'graphql_rejections_total',
       help: 'Requests refused by a limit: depth, aliases, tokens, cost, deadline or rate_limit.',

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sample, useAppsOnYahoo } from './app-support.ts';
 
@@ -26,6 +29,7 @@ describe('/metrics', () => {
       'db_queries_total',
       'db_pool_connections',
       'graphql_rejections_total',
+      'price_rows_cleaned_total',
       'process_cpu_user_seconds_total',
       'nodejs_heap_size_used_bytes',
     ]) {
@@ -101,5 +105,33 @@ describe('/metrics', () => {
         outcome: 'ok',
       }),
     ).toBe(0);
+  });
+});
+
+describe('price row validation', () => {
+  it('counts provider rows dropped, repaired and merged by validation', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bt-clean-'));
+    writeFileSync(
+      join(dir, 'DIRTY.csv'),
+      [
+        ',Open,High,Low,Close,Volume',
+        '2023-01-03,10,11,9,10.5,100',
+        '2023-01-04,10,11,9,-1,100', // negative close: dropped
+        '2023-01-05,10,11,9,12,100', // close above high: repaired
+        '2023-01-06,10,11,9,10,100',
+        '2023-01-06,10,11,9,10.2,100', // same date again: merged
+        '2023-01-09,10,11,9,10,100',
+      ].join('\n'),
+    );
+    const a = await app({ PRICE_PROVIDER: 'csv', PRICE_CSV_DIR: dir });
+    const r = await a.gql<{ priceSeries: { barCount: number } }>(
+      '{ priceSeries(ticker: "DIRTY", from: "2023-01-01", to: "2023-01-31") { barCount } }',
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.priceSeries.barCount).toBe(4);
+    const text = await a.metricsText();
+    expect(sample(text, 'price_rows_cleaned_total', { action: 'dropped' })).toBe(1);
+    expect(sample(text, 'price_rows_cleaned_total', { action: 'repaired' })).toBe(1);
+    expect(sample(text, 'price_rows_cleaned_total', { action: 'merged' })).toBe(1);
   });
 });
