@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTicker } from './market-data/ticker.ts';
 
 /** The service's configuration, parsed once from the environment by `parseConfig`. */
 export interface Config {
@@ -33,8 +34,6 @@ export class ConfigError extends Error {
     this.problems = problems;
   }
 }
-
-const TICKER = /^[A-Z0-9][A-Z0-9.\-^=]{0,19}$/;
 
 const int = (min: number, max: number) =>
   z
@@ -95,7 +94,7 @@ const envSchema = z.object({
         .map((t) => t.trim().toUpperCase())
         .filter((t) => t !== ''),
     )
-    .refine((list) => list.every((t) => TICKER.test(t)), 'must be a comma-separated list of ticker symbols')
+    .refine((list) => list.every(isTicker), 'must be a comma-separated list of ticker symbols')
     .default(['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'TSLA', 'NVDA']),
   WARM_YEARS: int(1, 50).default(2),
   MAX_TICKERS: int(1, 1000).default(50),

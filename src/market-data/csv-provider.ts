@@ -1,3 +1,4 @@
+import { isTicker } from './ticker.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NotFoundError, UpstreamUnavailableError } from '../errors.ts';
@@ -17,8 +18,6 @@ export interface CsvProviderOptions {
   timeZone?: string;
   currency?: string | null;
 }
-
-const SYMBOL = /^[A-Z0-9^][A-Z0-9.\-^=_]{0,31}$/;
 
 function toBar(row: PriceCsvRow): DailyBar {
   return {
@@ -68,7 +67,7 @@ export function createCsvProvider(options: CsvProviderOptions): PriceProvider {
       assertIsoDate(from, 'from');
       assertIsoDate(to, 'to');
       const symbol = ticker.trim().toUpperCase();
-      if (!SYMBOL.test(symbol)) throw new NotFoundError(`Unknown ticker ${ticker}`, 'ticker');
+      if (!isTicker(symbol)) throw new NotFoundError(`Unknown ticker ${ticker}`, 'ticker');
       const bars = await load(symbol);
       return {
         ticker: symbol,

@@ -1,9 +1,7 @@
 import { daysBetween, isIsoDate } from '../dates.ts';
 import { BadInputError } from '../errors.ts';
 import type { SeriesKey } from './series.ts';
-
-/** Yahoo-style symbols: letters, digits and . - ^ = (BRK-B, ^GSPC, EURUSD=X, 0700.HK). */
-const TICKER = /^[A-Z0-9^][A-Z0-9.\-=^]{0,19}$/;
+import { isTicker } from './ticker.ts';
 
 export interface SeriesLimits {
   maxTickers: number;
@@ -13,7 +11,7 @@ export interface SeriesLimits {
 /** Upper-cases and checks a ticker symbol; `field` names the argument in the error. */
 export function toTicker(raw: string, field: string): string {
   const ticker = raw.trim().toUpperCase();
-  if (!TICKER.test(ticker)) {
+  if (!isTicker(ticker)) {
     throw new BadInputError(field, `${field}: "${raw.slice(0, 40)}" is not a valid ticker symbol`);
   }
   return ticker;

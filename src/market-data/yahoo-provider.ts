@@ -1,3 +1,4 @@
+import { isTicker } from './ticker.ts';
 import YahooFinance from 'yahoo-finance2';
 import { ExtendedCookieJar } from 'yahoo-finance2/lib/cookieJar';
 import { AppError, NotFoundError, UpstreamUnavailableError } from '../errors.ts';
@@ -32,8 +33,6 @@ export interface YahooProviderOptions {
   now?: () => number;
 }
 
-/** Yahoo symbols: letters, digits and . - ^ = _ (BRK-B, ^GSPC, EURUSD=X, 7203.T). */
-const SYMBOL = /^[A-Z0-9^][A-Z0-9.\-^=_]{0,31}$/;
 const MAX_LOGGED_CHARS = 2000;
 
 function describe(args: unknown[]): string {
@@ -194,7 +193,7 @@ export function createYahooProvider(options: YahooProviderOptions): PriceProvide
       assertIsoDate(to, 'to');
       if (from > to) throw new RangeError(`from (${from}) is after to (${to})`);
       const symbol = ticker.trim().toUpperCase();
-      if (!SYMBOL.test(symbol)) throw new NotFoundError(`Unknown ticker ${ticker}`, 'ticker');
+      if (!isTicker(symbol)) throw new NotFoundError(`Unknown ticker ${ticker}`, 'ticker');
       if (negative.has(symbol)) throw new NotFoundError(`Unknown ticker ${symbol}`, 'ticker');
       return fetchChart(symbol, from, to, fetchOptions?.signal);
     },
