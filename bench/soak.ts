@@ -17,6 +17,7 @@ import { tempDir } from './lib/fixtures.ts';
 import { drawOperation } from './soak-ops.ts';
 import { createTally, formatSummary, record, summarize } from './soak-report.ts';
 import { sampleMemory, startSoakService } from './soak-service.ts';
+import { mulberry32 } from '../test/support/random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,18 +35,6 @@ if (!(seconds > 0) || !(Number.isInteger(clients) && clients > 0)) {
 
 const REQUEST_TIMEOUT_MS = 60_000;
 const MEMORY_EVERY_MS = 5_000;
-
-/** mulberry32: a small seeded generator, so a run's request sequence is reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const yahoo = await startYahooServer({ recordedDir: null });
 const dir = tempDir('soak');
@@ -65,7 +54,7 @@ const startedMs = performance.now();
 const endMs = startedMs + seconds * 1000;
 
 async function client(index: number): Promise<void> {
-  const random = seeded(index + 1);
+  const random = mulberry32(index + 1);
   while (performance.now() < endMs && service.exitCode() === null) {
     const operation = drawOperation(random);
     const body = JSON.stringify(operation.build(random));

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { dateToUtcMs, utcMsToDate } from '../../src/dates.ts';
 import { type Bars, barsFromColumns } from '../../src/engine/bars.ts';
 import type { SeriesColumns } from '../../src/market-data/series.ts';
+import { mulberry32 } from '../../test/support/random.ts';
+import { sharedDataDir } from '../../test/support/shared-data.ts';
 
-export const SHARED_DATA_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
-export const GOOG_CSV = join(SHARED_DATA_DIR, 'GOOG.csv');
+export const GOOG_CSV = join(sharedDataDir, 'GOOG.csv');
 
 const DAY_MS = 86_400_000;
 
@@ -41,18 +42,6 @@ export function columnsToBars(columns: SeriesColumns): Bars {
   );
 }
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface WalkOptions {
   seed?: number;
   /** First date; default 1900-01-01. */
@@ -66,7 +55,7 @@ export interface WalkOptions {
  * with consistent OHLC: open and close within [low, high].
  */
 export function randomWalkColumns(count: number, options: WalkOptions = {}): SeriesColumns {
-  const random = prng(options.seed ?? 42);
+  const random = mulberry32(options.seed ?? 42);
   const weekdays = options.weekdays ?? true;
   const columns: SeriesColumns = { dates: [], open: [], high: [], low: [], close: [], volume: [] };
   let t = dateToUtcMs(options.start ?? '1900-01-01');

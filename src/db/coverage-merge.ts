@@ -1,11 +1,11 @@
 /** Pure coverage arithmetic shared by both dialects. */
+import { addDays } from '../dates.ts';
 import { assertDate } from './mappers.ts';
 import type { CoverageRange } from './repository.ts';
 
 /** The calendar day after `date` (`YYYY-MM-DD`), computed in UTC so the host time zone never matters. */
 export function nextDay(date: string): string {
-  const ms = Date.parse(`${date}T00:00:00Z`) + 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
+  return addDays(date, 1);
 }
 
 /**

@@ -7,5 +7,6 @@ export const sharedDataAvailable = existsSync(resolve(sharedDataDir, 'GOOG.csv')
 
 /** Call at module level of a suite that needs the shared data: warns visibly when it is absent. */
 export function warnIfNoSharedData(suite: string): void {
-  if (!sharedDataAvailable) console.warn(`SKIPPED ${suite}: reference data folder ${sharedDataDir} is absent`);
+  if (!sharedDataAvailable)
+    console.warn(`SKIPPED ${suite}: reference data folder ${sharedDataDir} is absent`);
 }

@@ -1,5 +1,6 @@
 import { addDays, weekdayOf } from '../../src/dates.ts';
 import { type ChartRow, type ChartSource, chartMeta } from './yahoo-chart.ts';
+import { mulberry32 } from './random.ts';
 
 /**
  * Deterministic generated series for the Yahoo test server: a seeded random walk on weekdays,
@@ -37,18 +38,6 @@ function hashString(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
-}
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
@@ -101,7 +90,7 @@ export function generatedSource(ticker: string, spec: SeriesSpec = {}): ChartSou
   const end = spec.end ?? todayUtc();
   const holidays = new Set(spec.holidays ?? []);
   const nullDates = new Set(spec.nullDates ?? []);
-  const random = prng(spec.seed ?? hashString(ticker));
+  const random = mulberry32(spec.seed ?? hashString(ticker));
   const splitFactor = (spec.splits ?? []).reduce((f, s) => f * (s.numerator / s.denominator), 1);
 
   const dates: string[] = [];
