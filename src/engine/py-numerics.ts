@@ -40,3 +40,27 @@ export function copySign(magnitude: number, sign: number): number {
   const abs = Math.abs(magnitude);
   return sign < 0 || Object.is(sign, -0) ? -abs : abs;
 }
+
+/**
+ * numpy's float64 sum (`np.add.reduce` on a contiguous array): pairwise summation with eight
+ * accumulators in blocks of up to 128 values, so sums and means agree with numpy to the bit.
+ */
+export function pairwiseSum(values: ArrayLike<number>, start = 0, length = values.length - start): number {
+  if (length < 8) {
+    let sum = 0;
+    for (let k = start; k < start + length; k++) sum += values[k];
+    return sum;
+  }
+  if (length <= 128) {
+    const r = [0, 0, 0, 0, 0, 0, 0, 0];
+    for (let j = 0; j < 8; j++) r[j] = values[start + j];
+    let k = 8;
+    for (; k < length - (length % 8); k += 8) for (let j = 0; j < 8; j++) r[j] += values[start + k + j];
+    let sum = r[0] + r[1] + (r[2] + r[3]) + (r[4] + r[5] + (r[6] + r[7]));
+    for (; k < length; k++) sum += values[start + k];
+    return sum;
+  }
+  let half = Math.floor(length / 2);
+  half -= half % 8;
+  return pairwiseSum(values, start, half) + pairwiseSum(values, start + half, length - half);
+}

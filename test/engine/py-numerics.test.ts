@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { copySign, DEFAULT_ORDER_SIZE, floorDiv, roundHalfEven } from '../../src/engine/py-numerics.ts';
+import {
+  copySign,
+  DEFAULT_ORDER_SIZE,
+  floorDiv,
+  pairwiseSum,
+  roundHalfEven,
+} from '../../src/engine/py-numerics.ts';
 
 describe('Python float floor division', () => {
   it('matches CPython where Math.floor(a / b) does not', () => {
@@ -50,5 +56,27 @@ describe('constants and sign', () => {
   });
   it('copySign follows the sign bit, including −0', () => {
     expect([copySign(3, -1), copySign(-3, 1), copySign(3, -0), copySign(0, -5)]).toEqual([-3, 3, -3, -0]);
+  });
+});
+
+describe('numpy pairwise sum', () => {
+  // Expected values are numpy 2.x's `np.sum` of the same float64 arrays.
+  it('agrees with np.sum where a running sum differs', () => {
+    expect(pairwiseSum(new Float64Array(10).fill(0.1))).toBe(1);
+    expect(new Float64Array(10).fill(0.1).reduce((a, b) => a + b, 0)).toBe(0.9999999999999999);
+    expect(pairwiseSum(new Float64Array(129).fill(0.1))).toBe(12.899999999999999);
+    expect(pairwiseSum(new Float64Array(300).fill(0.1))).toBe(29.999999999999996);
+    expect(pairwiseSum(new Float64Array(1000).fill(0.1))).toBe(100.00000000000001);
+  });
+
+  it('adds eight interleaved partial sums in numpy’s grouping before the tail', () => {
+    // np.sum([1e16, 1, -1e16, 1, 3.3, 2.2, 1.1, 0.7, 9.1]) == 16.4 (a running sum gives 17.4)
+    expect(pairwiseSum([1e16, 1, -1e16, 1, 3.3, 2.2, 1.1, 0.7, 9.1])).toBe(16.4);
+  });
+
+  it('sums short arrays left to right and a slice when asked', () => {
+    expect(pairwiseSum([])).toBe(0);
+    expect(pairwiseSum([0.1, 0.2, 0.3])).toBe(0.1 + 0.2 + 0.3);
+    expect(pairwiseSum([5, 0.1, 0.2, 0.3, 5], 1, 3)).toBe(0.1 + 0.2 + 0.3);
   });
 });

@@ -1,4 +1,5 @@
-import { assertPeriod, nanArray } from './period.ts';
+import { assertPeriod, firstFinite, nanArray } from './period.ts';
+import { sma } from './sma.ts';
 
 /**
  * True range: max(high − low, |high − prevClose|, |low − prevClose|). Bar 0 has no previous
@@ -41,4 +42,26 @@ function assertSameLength(high: Float64Array, low: Float64Array, close: Float64A
       `high, low and close must have the same length, got ${high.length}, ${low.length}, ${close.length}`,
     );
   }
+}
+
+/**
+ * Average True Range as a plain rolling mean of the true range over `n` bars (the convention of
+ * backtesting.py's trailing stop, not Wilder's smoothing). The first value is at index n (bar 0
+ * has no true range); with `backfill` the bars before it take that first value, so a trailing
+ * stop has a distance from the first bar on.
+ */
+export function meanTrueRange(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  n: number,
+  backfill = false,
+): Float64Array {
+  assertPeriod(n);
+  const out = sma(trueRange(high, low, close), n);
+  if (backfill) {
+    const first = firstFinite(out);
+    for (let i = 0; i < first && first < out.length; i++) out[i] = out[first];
+  }
+  return out;
 }

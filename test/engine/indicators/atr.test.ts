@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atr, trueRange } from '../../../src/engine/indicators/atr.ts';
+import { atr, meanTrueRange, trueRange } from '../../../src/engine/indicators/atr.ts';
 import { expectAllClose, randomWalk } from './reference.ts';
 
 describe('atr', () => {
@@ -32,5 +32,24 @@ describe('atr', () => {
 
   it('rejects inputs of different lengths', () => {
     expect(() => atr(high, low, closes.subarray(1))).toThrow(RangeError);
+  });
+});
+
+describe('meanTrueRange (rolling-mean ATR of trailing stops)', () => {
+  const high = Float64Array.from([10, 11, 12, 11, 13]);
+  const low = Float64Array.from([9, 10, 10, 9, 10]);
+  const closes = Float64Array.from([9.5, 10.5, 11, 10, 12]);
+  // true ranges: NaN, 1.5, 2, 2, max(3, 3, 0) = 3
+
+  it('is the plain mean of the last n true ranges, first defined at index n', () => {
+    expect(Array.from(meanTrueRange(high, low, closes, 2))).toEqual([NaN, NaN, 1.75, 2, 2.5]);
+  });
+
+  it('fills the warm-up with the first value when asked', () => {
+    expect(Array.from(meanTrueRange(high, low, closes, 2, true))).toEqual([1.75, 1.75, 1.75, 2, 2.5]);
+  });
+
+  it('stays all NaN when the series is shorter than the window', () => {
+    expect(Array.from(meanTrueRange(high, low, closes, 5, true)).every(Number.isNaN)).toBe(true);
   });
 });
