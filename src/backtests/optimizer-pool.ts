@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { barsFromColumns } from '../engine/bars.ts';
+import { type Bars, barsFromColumns } from '../engine/bars.ts';
 import { EngineError } from '../engine/errors.ts';
 import type { ParamCombination, ParamRange } from '../engine/optimizer/grid.ts';
 import {
@@ -19,15 +19,7 @@ export type PlainBacktestOptions = Omit<BacktestOptions, 'commission'> & {
 };
 
 /** Columnar bars (copied to each worker; the caller's arrays are left untouched). */
-export interface OptimizeJobBars {
-  readonly isDatetime: boolean;
-  readonly time: Float64Array;
-  readonly open: Float64Array;
-  readonly high: Float64Array;
-  readonly low: Float64Array;
-  readonly close: Float64Array;
-  readonly volume?: Float64Array;
-}
+export type OptimizeJobBars = Omit<Bars, 'length' | 'volume'> & { readonly volume?: Float64Array };
 
 export interface OptimizeJob {
   readonly bars: OptimizeJobBars;

@@ -48,11 +48,4 @@ export function summarize(result: BacktestResult): TradeSummary[] {
   }));
 }
 
-export function catchError(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
+export { catchError } from '../support/errors.ts';

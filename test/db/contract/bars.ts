@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredAction, StoredBar } from '../../../src/db/repository.ts';
 import type { ContractContext } from '../repository.contract.ts';
-import { ALL_DATES, AWKWARD_DOUBLES, addDays, makeBars, seededRandom } from './fixtures.ts';
+import { mulberry32 } from '../../support/random.ts';
+import { ALL_DATES, AWKWARD_DOUBLES, addDays, makeBars } from './fixtures.ts';
 
 export function defineBarContract(ctx: ContractContext): void {
   const actions: StoredAction[] = [
@@ -130,7 +131,7 @@ export function defineBarContract(ctx: ContractContext): void {
     });
 
     it('round-trips 2,000 random prices bit for bit', async () => {
-      const random = seededRandom(42);
+      const random = mulberry32(42);
       const scales = [1, 1e3, 1e5, 1e-3, 1e8];
       const rows = makeBars('ZZDBR', '2000-01-01', 2_000).map((bar, i) => {
         const x = random() * scales[i % scales.length];

@@ -1,5 +1,8 @@
 /** Data for the repository contract. */
 import type { StoredBar } from '../../../src/db/repository.ts';
+import { addDays } from '../../../src/dates.ts';
+
+export { addDays };
 
 /** Doubles whose shortest decimal form is long or whose binary form is inexact. */
 export const AWKWARD_DOUBLES = [
@@ -15,22 +18,6 @@ export const AWKWARD_DOUBLES = [
   0.00012345678901234567,
   1 / 7e5,
 ];
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** `count` consecutive calendar-day bars from `start`, with prices derived from the index. */
 export function makeBars(ticker: string, start: string, count: number, priceOffset = 0): StoredBar[] {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { catchError } from '../../support/errors.ts';
 import { EngineError } from '../../../src/engine/errors.ts';
 import { ConstraintError, parseConstraint } from '../../../src/engine/optimizer/constraint.ts';
 
@@ -150,12 +151,3 @@ describe('parseConstraint', () => {
     }
   });
 });
-
-function catchError(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catchError } from '../../support/errors.ts';
 import { EngineError } from '../../../src/engine/errors.ts';
 import { parseConstraint } from '../../../src/engine/optimizer/constraint.ts';
 import { countGrid, expandGrid, iterateGrid, rangeValues } from '../../../src/engine/optimizer/grid.ts';
@@ -145,12 +146,3 @@ describe('countGrid / expandGrid', () => {
     expect((catchError(() => expandGrid([])) as EngineError).message).toMatch(/at least one/);
   });
 });
-
-function catchError(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
