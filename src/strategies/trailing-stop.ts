@@ -11,10 +11,12 @@ import type { NextContext } from '../engine/strategy.ts';
  */
 export class AtrTrailingStop {
   readonly atr: Float64Array;
+  readonly #close: Float64Array;
   #multiple: number;
 
   constructor(bars: Bars, periods = 100, multiple = 6) {
     this.atr = meanTrueRange(bars.high, bars.low, bars.close, periods, true);
+    this.#close = bars.close;
     this.#multiple = checkMultiple(multiple);
   }
 
@@ -31,12 +33,13 @@ export class AtrTrailingStop {
    * Trail at roughly `fraction` (0 < fraction < 1) of the price: converted once to ATR units as
    * the mean over all bars of close·fraction / ATR (so the distance is inexact bar by bar).
    */
-  setFraction(bars: Bars, fraction: number): void {
+  setFraction(fraction: number): void {
     if (!(fraction > 0 && fraction < 1)) {
       throw new RangeError(`trailing fraction must be in (0, 1), e.g. 5 % = 0.05, got ${fraction}`);
     }
-    const ratios = new Float64Array(bars.length);
-    for (let i = 0; i < bars.length; i++) ratios[i] = (bars.close[i] * fraction) / this.atr[i];
+    const close = this.#close;
+    const ratios = new Float64Array(close.length);
+    for (let i = 0; i < close.length; i++) ratios[i] = (close[i] * fraction) / this.atr[i];
     this.setMultiple(pairwiseSum(ratios) / ratios.length);
   }
 
@@ -48,7 +51,7 @@ export class AtrTrailingStop {
   trail(ctx: NextContext): void {
     const i = ctx.i;
     const distance = this.atr[i] * this.#multiple;
-    const close = ctx.bars.close[i];
+    const close = this.#close[i];
     for (const trade of ctx.trades) {
       const current = trade.sl;
       const candidate = trade.isLong ? close - distance : close + distance;

@@ -72,7 +72,7 @@ describe('AtrTrailingStop', () => {
   it('converts a fraction of the price into ATR units as the mean of close·fraction / ATR', () => {
     const series = bars([10, 11, 12, 13, 14]);
     const trailing = new AtrTrailingStop(series, 2);
-    trailing.setFraction(series, 0.1);
+    trailing.setFraction(0.1);
     // ATR is 2 on every bar (backfilled): mean(close·0.1 / 2) = mean(0.5, 0.55, 0.6, 0.65, 0.7)
     expect(trailing.multiple).toBeCloseTo(0.6, 15);
   });
@@ -80,8 +80,8 @@ describe('AtrTrailingStop', () => {
   it('rejects a fraction outside (0, 1) and a non-positive multiple', () => {
     const series = bars([10, 11, 12]);
     const trailing = new AtrTrailingStop(series, 2);
-    expect(() => trailing.setFraction(series, 5)).toThrow(/trailing fraction must be in \(0, 1\)/);
-    expect(() => trailing.setFraction(series, 0)).toThrow(RangeError);
+    expect(() => trailing.setFraction(5)).toThrow(/trailing fraction must be in \(0, 1\)/);
+    expect(() => trailing.setFraction(0)).toThrow(RangeError);
     expect(() => trailing.setMultiple(0)).toThrow(/multiple must be a positive number/);
     expect(() => new AtrTrailingStop(series, 2, Number.NaN)).toThrow(RangeError);
     expect(trailing.multiple).toBe(6);
