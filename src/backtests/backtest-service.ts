@@ -1,25 +1,18 @@
-import type DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import type { TtlCache } from '../cache/ttl-cache.ts';
 import { type BacktestResult as EngineResult, runBacktest } from '../engine/backtest.ts';
-import { barsFromColumns, type Bars } from '../engine/bars.ts';
-import { benchmarkStats } from '../engine/benchmark.ts';
-import { EngineError } from '../engine/errors.ts';
+import type { Bars } from '../engine/bars.ts';
 import type { IndicatorCache } from '../engine/strategy.ts';
-import { dateToUtcMs } from '../dates.ts';
 import { BadInputError } from '../errors.ts';
+import { asInputError } from '../inputs/bad-input.ts';
+import { type BacktestRequestInput, canonicalBacktest, type ValidatedBacktest } from '../inputs/backtest.ts';
+import { sha256Of } from '../inputs/canonical-hash.ts';
+import { toEngineOptions } from '../inputs/options.ts';
+import type { SeriesLimits } from '../inputs/series.ts';
 import type { PriceSeries, SeriesKey } from '../market-data/series.ts';
-import type { SeriesLimits } from '../market-data/series-request.ts';
-import { getStrategy } from '../strategies/registry.ts';
-import { alignCloses } from './align.ts';
-import {
-  type BacktestRequestInput,
-  canonicalBacktest,
-  type CanonicalBacktest,
-  sha256Of,
-  toEngineCommission,
-} from './request.ts';
-import { type BacktestRun, finiteOrNull, toBacktestRun } from './result.ts';
+import { benchmarkOf } from './benchmark.ts';
+import { type BacktestRun, toBacktestRun } from './result.ts';
+import { loadSeries, type SeriesLoader, seriesToBars } from './series-input.ts';
 
 export interface BacktestTimings {
   dataMs: number;
@@ -40,26 +33,8 @@ export interface BacktestServiceDeps {
   onEngineRun?: (strategy: string, ms: number) => void;
 }
 
-type SeriesLoader = Pick<DataLoader<SeriesKey, PriceSeries, string>, 'loadMany'>;
-
 /** Indicator arrays memoized per series across requests (a run adds a few; see `prepare`). */
 const MAX_INDICATORS_PER_SERIES = 32;
-
-/** Columnar engine bars of a daily series (datetime index at 00:00 UTC of each trading day). */
-export function seriesToBars(series: PriceSeries): Bars {
-  const c = series.columns;
-  return barsFromColumns(
-    {
-      time: c.dates.map(dateToUtcMs),
-      open: c.open,
-      high: c.high,
-      low: c.low,
-      close: c.close,
-      volume: c.volume,
-    },
-    { isDatetime: true },
-  );
-}
 
 /**
  * The one place that joins data loading, result caching and the engine. The result cache key is
@@ -82,38 +57,33 @@ export function createBacktestService(deps: BacktestServiceDeps) {
     return entry;
   };
 
-  function runEngine(request: CanonicalBacktest, series: PriceSeries): EngineResult {
-    const definition = getStrategy(request.strategy)!;
+  function runEngine({ request, definition }: ValidatedBacktest, series: PriceSeries): EngineResult {
     const { bars, indicators } = prepare(series);
     try {
       return runBacktest({
         bars,
         strategy: definition,
         params: request.params,
-        options: { ...request.options, commission: toEngineCommission(request.options) },
+        options: toEngineOptions(request.options),
         indicatorCache: indicators,
       });
     } catch (error) {
-      if (error instanceof EngineError) {
-        throw new BadInputError(`input.${error.field}`, `input.${error.field}: ${error.message}`, error);
-      }
-      throw error;
+      throw asInputError(error);
     }
   }
 
   return {
     async run(input: BacktestRequestInput, loader: SeriesLoader): Promise<BacktestOutcome> {
       const started = performance.now();
-      const request = canonicalBacktest(input, deps.limits);
+      const validated = canonicalBacktest(input, deps.limits);
+      const { request } = validated;
       const keys: SeriesKey[] = [request.series];
       if (request.benchmark !== null) keys.push({ ...request.series, ticker: request.benchmark });
-      const loaded = await loader.loadMany(keys);
-      const failed = loaded.find((r) => r instanceof Error);
-      if (failed) throw failed;
-      const [series, benchmarkSeries] = loaded as PriceSeries[];
+      const loaded = await loadSeries(loader, keys);
+      const [series, benchmarkSeries] = loaded;
       const dataMs = performance.now() - started;
 
-      const key = sha256Of({ request, data: loaded.map((s) => (s as PriceSeries).fingerprint) });
+      const key = sha256Of({ request, data: loaded.map((s) => s.fingerprint) });
       const [hit] = await deps.resultCache.getMany([key]);
       if (hit !== undefined) {
         return {
@@ -130,21 +100,11 @@ export function createBacktestService(deps: BacktestServiceDeps) {
         );
       }
       const engineStarted = performance.now();
-      const result = runEngine(request, series);
-      let benchmark: BacktestRun['benchmark'] = null;
-      if (benchmarkSeries !== undefined) {
-        const aligned = alignCloses(
-          series.columns.dates,
-          benchmarkSeries.columns.dates,
-          benchmarkSeries.columns.close,
-        );
-        const b = benchmarkStats(result.equity, aligned, { startBar: result.warmupBars });
-        benchmark = {
-          ticker: benchmarkSeries.ticker,
-          alphaPct: finiteOrNull(b.alphaPct),
-          beta: finiteOrNull(b.beta),
-        };
-      }
+      const result = runEngine(validated, series);
+      const benchmark =
+        benchmarkSeries === undefined
+          ? null
+          : benchmarkOf(series.columns.dates, result.equity, benchmarkSeries, result.warmupBars);
       const run = toBacktestRun(key, request, series.columns.dates, result, benchmark);
       const engineMs = performance.now() - engineStarted;
       deps.onEngineRun?.(request.strategy, engineMs);

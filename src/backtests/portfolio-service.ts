@@ -1,20 +1,18 @@
-import type DataLoader from 'dataloader';
 import type { Repository, StoredRun } from '../db/repository.ts';
 import { dateToUtcMs, utcMsToDate } from '../dates.ts';
-import { benchmarkStats } from '../engine/benchmark.ts';
-import { EngineError } from '../engine/errors.ts';
 import { runPortfolio } from '../engine/portfolio.ts';
-import { BadInputError, NotFoundError } from '../errors.ts';
-import type { PriceSeries, SeriesKey } from '../market-data/series.ts';
-import type { SeriesLimits } from '../market-data/series-request.ts';
-import { getStrategy } from '../strategies/registry.ts';
-import { alignCloses } from './align.ts';
+import { NotFoundError } from '../errors.ts';
+import { asInputError } from '../inputs/bad-input.ts';
+import { sha256Of } from '../inputs/canonical-hash.ts';
 import {
   type CanonicalPortfolio,
   canonicalPortfolio,
   type PortfolioRequestInput,
-} from './portfolio-request.ts';
-import { sha256Of } from './request.ts';
+  type ValidatedPortfolio,
+} from '../inputs/portfolio.ts';
+import type { SeriesLimits } from '../inputs/series.ts';
+import type { PriceSeries, SeriesKey } from '../market-data/series.ts';
+import { benchmarkOf } from './benchmark.ts';
 import {
   type BacktestRun,
   type EquityPoint,
@@ -23,6 +21,7 @@ import {
   toEquityCurve,
   toPublicStats,
 } from './result.ts';
+import { loadSeries, type SeriesLoader } from './series-input.ts';
 
 export interface PortfolioHolding {
   ticker: string;
@@ -46,7 +45,6 @@ export interface PortfolioRun {
 }
 
 type StoredResult = Pick<PortfolioRun, 'stats' | 'equityCurve' | 'holdings' | 'benchmark'>;
-type SeriesLoader = Pick<DataLoader<SeriesKey, PriceSeries, string>, 'loadMany'>;
 
 const fromStored = (run: StoredRun): PortfolioRun => ({
   id: run.id,
@@ -56,7 +54,7 @@ const fromStored = (run: StoredRun): PortfolioRun => ({
 });
 
 function simulate(
-  request: CanonicalPortfolio,
+  { request, definition }: ValidatedPortfolio,
   series: PriceSeries[],
   benchmark: PriceSeries | undefined,
 ): StoredResult {
@@ -76,17 +74,11 @@ function simulate(
     commissionRate: request.commission,
     rebalance: request.rebalance,
     strategy:
-      request.strategy === null
+      request.strategy === null || definition === null
         ? undefined
-        : { definition: getStrategy(request.strategy.name)!, params: request.strategy.params },
+        : { definition, params: request.strategy.params },
   });
   const dates = Array.from(result.time, utcMsToDate);
-  let bench: BacktestRun['benchmark'] = null;
-  if (benchmark !== undefined) {
-    const aligned = alignCloses(dates, benchmark.columns.dates, benchmark.columns.close);
-    const b = benchmarkStats(result.equity, aligned);
-    bench = { ticker: benchmark.ticker, alphaPct: finiteOrNull(b.alphaPct), beta: finiteOrNull(b.beta) };
-  }
   return {
     stats: toPublicStats(result.stats),
     equityCurve: toEquityCurve(dates, result.equity, result.drawdownPct),
@@ -99,7 +91,7 @@ function simulate(
       trades: h.trades,
       stats: h.stats === null ? null : toPublicStats(h.stats),
     })),
-    benchmark: bench,
+    benchmark: benchmark === undefined ? null : benchmarkOf(dates, result.equity, benchmark),
   };
 }
 
@@ -114,7 +106,8 @@ export function createPortfolioService(deps: {
 }) {
   return {
     async run(input: PortfolioRequestInput, loader: SeriesLoader): Promise<PortfolioRun> {
-      const request = canonicalPortfolio(input, deps.limits);
+      const validated = canonicalPortfolio(input, deps.limits);
+      const { request } = validated;
       const requestHash = sha256Of(request);
       const existing = await deps.repository.findRunByHash(requestHash);
       if (existing !== null) return fromStored(existing);
@@ -127,18 +120,14 @@ export function createPortfolioService(deps: {
       });
       const keys = request.holdings.map((h) => key(h.ticker));
       if (request.benchmark !== null) keys.push(key(request.benchmark));
-      const loaded = await loader.loadMany(keys);
-      const failed = loaded.find((r) => r instanceof Error);
-      if (failed) throw failed;
-      const series = loaded.slice(0, request.holdings.length) as PriceSeries[];
-      const benchmark = request.benchmark === null ? undefined : (loaded.at(-1) as PriceSeries);
+      const loaded = await loadSeries(loader, keys);
+      const series = loaded.slice(0, request.holdings.length);
+      const benchmark = request.benchmark === null ? undefined : loaded.at(-1);
       let result: StoredResult;
       try {
-        result = simulate(request, series, benchmark);
+        result = simulate(validated, series, benchmark);
       } catch (error) {
-        if (error instanceof EngineError)
-          throw new BadInputError(`input.${error.field}`, `input: ${error.message}`, error);
-        throw error;
+        throw asInputError(error);
       }
       const stored = await deps.repository.saveRun({
         id: crypto.randomUUID(),

@@ -1,6 +1,6 @@
 import type { BacktestResult as EngineResult } from '../engine/backtest.ts';
 import type { BacktestStats } from '../engine/stats.ts';
-import type { CanonicalBacktest } from './request.ts';
+import type { CanonicalBacktest } from '../inputs/backtest.ts';
 
 /** Statistics as clients get them: NaN and ±Infinity become null. */
 export type PublicStats = {

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { parseConfig } from '../config.ts';
-import { toTicker } from '../market-data/series-request.ts';
+import { toTicker } from '../inputs/series.ts';
 import { validateBars } from '../market-data/validate.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createServices, type Services } from '../services.ts';

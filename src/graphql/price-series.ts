@@ -1,5 +1,5 @@
 import type { PriceSeries } from '../market-data/series.ts';
-import { toSeriesKey, toSeriesKeys } from '../market-data/series-request.ts';
+import { toSeriesKey, toSeriesKeys } from '../inputs/series.ts';
 import { builder } from './builder.ts';
 
 interface Bar {

@@ -1,6 +1,5 @@
 import { warmSeries } from '../market-data/warm.ts';
-import { checkRange, toTicker } from '../market-data/series-request.ts';
-import { BadInputError } from '../errors.ts';
+import { toWarmRequest } from '../inputs/series.ts';
 import { assertAdmin } from './admin.ts';
 import { builder } from './builder.ts';
 
@@ -47,19 +46,11 @@ builder.mutationField('warmCache', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       assertAdmin(ctx);
-      const limits = ctx.services.config.limits;
-      if (args.tickers.length === 0 || args.tickers.length > limits.maxTickers) {
-        throw new BadInputError('tickers', `tickers: give 1 to ${limits.maxTickers} tickers`);
-      }
-      const tickers = args.tickers.map((ticker, i) => toTicker(ticker, `tickers[${i}]`));
-      checkRange(args.from, args.to, limits);
-      const outcomes = await warmSeries(
-        ctx.services.seriesReader,
-        { tickers, from: args.from, to: args.to },
-        ctx.services.logger,
-      );
+      const request = toWarmRequest(args, ctx.services.config.limits);
+      const outcomes = await warmSeries(ctx.services.seriesReader, request, ctx.services.logger);
       const succeeded = outcomes.filter((o) => o.ok).length;
-      return { requested: tickers.length, succeeded, failed: tickers.length - succeeded, tickers: outcomes };
+      const requested = request.tickers.length;
+      return { requested, succeeded, failed: requested - succeeded, tickers: outcomes };
     },
   }),
 );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cacheTtlMs, coverableUntil, lastCompletedTradingDay } from '../../src/market-data/recency.ts';
 import { fingerprintColumns, toColumns } from '../../src/market-data/series.ts';
-import { toSeriesKey, toSeriesKeys } from '../../src/market-data/series-request.ts';
+import { toSeriesKey, toSeriesKeys } from '../../src/inputs/series.ts';
 import type { DailyBar } from '../../src/market-data/types.ts';
 
 const bar = (date: string, close: number, adjClose: number): DailyBar => ({

@@ -1,7 +1,9 @@
 import { BadInputError } from '../errors.ts';
 import type { Rebalance } from '../engine/portfolio-calendar.ts';
-import { checkRange, type SeriesLimits, toTicker } from '../market-data/series-request.ts';
-import { canonicalOptions, canonicalParams, strategyOrThrow } from './request.ts';
+import type { AnyStrategyDefinition } from '../strategies/registry.ts';
+import { canonicalOptions } from './options.ts';
+import { checkRange, type SeriesLimits, toOptionalTicker, toTicker } from './series.ts';
+import { resolveStrategy } from './strategy.ts';
 
 export interface PortfolioRequestInput {
   holdings: readonly { ticker: string; weight: number }[];
@@ -29,9 +31,15 @@ export interface CanonicalPortfolio {
   benchmark: string | null;
 }
 
+/** A canonical portfolio request and the strategy it names (if any), looked up once. */
+export interface ValidatedPortfolio {
+  readonly request: CanonicalPortfolio;
+  readonly definition: AnyStrategyDefinition | null;
+}
+
 const WEIGHT_TOLERANCE = 1e-9;
 
-export function canonicalPortfolio(input: PortfolioRequestInput, limits: SeriesLimits): CanonicalPortfolio {
+export function canonicalPortfolio(input: PortfolioRequestInput, limits: SeriesLimits): ValidatedPortfolio {
   if (input.holdings.length === 0)
     throw new BadInputError('input.holdings', 'input.holdings: give at least one holding');
   if (input.holdings.length > limits.maxTickers) {
@@ -64,8 +72,8 @@ export function canonicalPortfolio(input: PortfolioRequestInput, limits: SeriesL
   if (total <= 0) throw new BadInputError('input.holdings', 'input.holdings: weights sum to 0');
   checkRange(input.from, input.to, limits, 'input.');
   const options = canonicalOptions({ cash: input.cash, commission: input.commission });
-  const definition = input.strategy == null ? null : strategyOrThrow(input.strategy);
-  return {
+  const strategy = input.strategy == null ? null : resolveStrategy(input.strategy, input.params);
+  const request: CanonicalPortfolio = {
     holdings: holdings.sort((a, b) => (a.ticker < b.ticker ? -1 : 1)),
     from: input.from,
     to: input.to,
@@ -73,11 +81,8 @@ export function canonicalPortfolio(input: PortfolioRequestInput, limits: SeriesL
     cash: options.cash,
     commission: options.commission,
     rebalance: input.rebalance ?? 'NEVER',
-    strategy:
-      definition === null
-        ? null
-        : { name: definition.name, params: canonicalParams(definition, input.params) },
-    benchmark:
-      input.benchmark == null || input.benchmark === '' ? null : toTicker(input.benchmark, 'input.benchmark'),
+    strategy: strategy === null ? null : { name: strategy.definition.name, params: strategy.params },
+    benchmark: toOptionalTicker(input.benchmark, 'input.benchmark'),
   };
+  return { request, definition: strategy?.definition ?? null };
 }

@@ -1,7 +1,7 @@
 import { daysBetween, isIsoDate } from '../dates.ts';
 import { BadInputError } from '../errors.ts';
-import type { SeriesKey } from './series.ts';
-import { isTicker } from './ticker.ts';
+import type { SeriesKey } from '../market-data/series.ts';
+import { isTicker } from '../market-data/ticker.ts';
 
 export interface SeriesLimits {
   maxTickers: number;
@@ -15,6 +15,11 @@ export function toTicker(raw: string, field: string): string {
     throw new BadInputError(field, `${field}: "${raw.slice(0, 40)}" is not a valid ticker symbol`);
   }
   return ticker;
+}
+
+/** An optional ticker (null, undefined or empty → null), upper-cased and checked. */
+export function toOptionalTicker(raw: string | null | undefined, field: string): string | null {
+  return raw == null || raw === '' ? null : toTicker(raw, field);
 }
 
 /** Checks a date range: real dates, from <= to, no longer than the configured maximum. */
@@ -52,4 +57,17 @@ export function toSeriesKeys(
   return args.tickers.map((ticker, i) =>
     toSeriesKey({ ticker, from: args.from, to: args.to, adjusted: args.adjusted }, limits, `tickers[${i}]`),
   );
+}
+
+/** The tickers of a warm-up request: 1 to `maxTickers`, each checked, and a checked range. */
+export function toWarmRequest(
+  args: { tickers: readonly string[]; from: string; to: string },
+  limits: SeriesLimits,
+): { tickers: string[]; from: string; to: string } {
+  if (args.tickers.length === 0 || args.tickers.length > limits.maxTickers) {
+    throw new BadInputError('tickers', `tickers: give 1 to ${limits.maxTickers} tickers`);
+  }
+  const tickers = args.tickers.map((ticker, i) => toTicker(ticker, `tickers[${i}]`));
+  checkRange(args.from, args.to, limits);
+  return { tickers, from: args.from, to: args.to };
 }
