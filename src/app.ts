@@ -1,15 +1,15 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type GraphQLContext } from './context.ts';
 import { maskError } from './graphql/errors.ts';
-import { useDeadline } from './graphql/plugins/use-deadline.ts';
-import { useIntrospectionPolicy } from './graphql/plugins/use-introspection-policy.ts';
-import { useQueryCost } from './graphql/plugins/use-query-cost.ts';
-import { useQueryLimits } from './graphql/plugins/use-query-limits.ts';
-import { useRequestObserver } from './graphql/plugins/use-request-observer.ts';
+import { useDeadline } from './plugins/use-deadline.ts';
+import { useIntrospectionPolicy } from './plugins/use-introspection-policy.ts';
+import { useQueryCost } from './plugins/use-query-cost.ts';
+import { useQueryLimits } from './plugins/use-query-limits.ts';
+import { useRequestObserver } from './plugins/use-request-observer.ts';
 import { buildSchema } from './graphql/schema.ts';
-import { useMetricsRoute } from './http/metrics-route.ts';
-import { useHealthRoutes } from './http/routes.ts';
-import { useRateLimit } from './http/use-rate-limit.ts';
+import { useMetricsRoute } from './plugins/metrics-route.ts';
+import { useHealthRoutes } from './plugins/routes.ts';
+import { useRateLimit } from './plugins/use-rate-limit.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProviderSettings } from './market-data/create-provider.ts';
 import { isTicker } from './market-data/ticker.ts';
 
 /** The service's configuration, parsed once from the environment by `parseConfig`. */
@@ -6,11 +7,7 @@ export interface Config {
   server: { port: number; host: string };
   database: { url: string | undefined; poolSize: number; queueLimit: number };
   cache: { url: string | undefined; ttlHistoricalS: number; ttlRecentS: number; memoryMb: number };
-  provider: {
-    kind: 'yahoo' | 'csv';
-    csvDir: string | undefined;
-    yahoo: { baseUrl: string | undefined; timeoutMs: number; concurrency: number; retries: number };
-  };
+  provider: ProviderSettings;
   warm: { onStart: boolean; tickers: string[]; years: number };
   limits: { maxTickers: number; maxRangeYears: number; maxOptimizeRuns: number };
   adminToken: string | undefined;

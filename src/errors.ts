@@ -1,10 +1,15 @@
-/** Error codes that reach clients as `extensions.code`. */
+/**
+ * Error codes that reach clients as `extensions.code`. One more comes from graphql-yoga itself:
+ * REQUEST_ENTITY_TOO_LARGE (HTTP 413) for a body over MAX_BODY_BYTES.
+ */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'UPSTREAM_UNAVAILABLE'
   | 'FORBIDDEN'
   | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'DEADLINE_EXCEEDED'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface AppErrorOptions {
@@ -49,8 +54,4 @@ export class UpstreamUnavailableError extends AppError {
     super('UPSTREAM_UNAVAILABLE', message, { cause });
     this.name = 'UpstreamUnavailableError';
   }
-}
-
-export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
 }

@@ -7,7 +7,7 @@ import { createTtlCache, type TtlCache } from './cache/ttl-cache.ts';
 import type { Config } from './config.ts';
 import { createRepository } from './db/create-repository.ts';
 import type { Repository } from './db/repository.ts';
-import { createReadiness, type Readiness } from './http/readiness.ts';
+import { createReadiness, type Readiness } from './db/readiness.ts';
 import { createProvider } from './market-data/create-provider.ts';
 import { type CachedSeries, createSeriesReader, type SeriesReader } from './market-data/read-through.ts';
 import type { PriceProvider } from './market-data/types.ts';
@@ -17,7 +17,7 @@ import {
   type RecordCache,
   withCacheMetrics,
   withProviderMetrics,
-} from './observability/instrument.ts';
+} from './instrument.ts';
 import type { Logger } from './observability/logger.ts';
 import { createMetrics, type Metrics, statementKind } from './observability/metrics.ts';
 import { createStatsCollector, type StatsCollector } from './observability/stats.ts';
@@ -62,11 +62,8 @@ const MIGRATE_RETRY_MS = 2000;
 export function createServices(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Services {
   const now = overrides.now ?? Date.now;
   const metrics = createMetrics();
-  const stats = createStatsCollector(now);
-  const recordCache: RecordCache = (layer, result) => {
-    metrics.recordCache(layer, result);
-    stats.recordCache(layer, result);
-  };
+  const stats = createStatsCollector(now, metrics);
+  const recordCache: RecordCache = metrics.recordCache;
   const onQuery = (sql: string) => {
     metrics.dbQueries.inc({ statement: statementKind(sql) });
     overrides.onQuery?.(sql);
@@ -123,10 +120,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     resultCache,
     resultTtlMs: config.cache.ttlHistoricalS * 1000,
     limits: config.limits,
-    onEngineRun: (strategy, ms) => {
-      stats.recordEngineRun();
-      metrics.engineRunDuration.observe({ strategy }, ms / 1000);
-    },
+    onEngineRun: (strategy, ms) => metrics.engineRunDuration.observe({ strategy }, ms / 1000),
   });
   const optimizerPool = createOptimizerPool();
   const readiness = createReadiness(repository, READY_TIMEOUT_MS);

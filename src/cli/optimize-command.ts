@@ -64,7 +64,7 @@ export async function optimizeCommand(argv: readonly string[], io: CliIo): Promi
 }
 
 /** The same shape as the GraphQL OptimizationResult. */
-export function optimizationJson(result: OptimizationResult): unknown {
+function optimizationJson(result: OptimizationResult): unknown {
   const run = (r: OptimizationRun) => ({ params: r.params, value: r.value, stats: statsJson(r.stats) });
   return {
     runCount: result.runCount,

@@ -1,7 +1,7 @@
 /** Pure coverage arithmetic shared by both dialects. */
 import { addDays } from '../dates.ts';
 import { assertDate } from './mappers.ts';
-import type { CoverageRange } from './repository.ts';
+import type { CoverageRange } from '../market-data/price-store.ts';
 
 /** The calendar day after `date` (`YYYY-MM-DD`), computed in UTC so the host time zone never matters. */
 export function nextDay(date: string): string {

@@ -1,6 +1,6 @@
 /** Which database a `DATABASE_URL` selects. */
 
-export const DEFAULT_SQLITE_PATH = './data/backtest.db';
+const DEFAULT_SQLITE_PATH = './data/backtest.db';
 
 export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'mysql'; url: string };
 

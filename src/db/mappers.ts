@@ -3,7 +3,8 @@
  * numbers as JS numbers, dates as `YYYY-MM-DD`, run timestamps as ISO-8601 UTC strings.
  */
 import type { CorporateActionKind } from '../market-data/types.ts';
-import type { CoverageRange, StoredAction, StoredBar, StoredRun } from './repository.ts';
+import type { StoredRun } from './repository.ts';
+import type { CoverageRange, StoredAction, StoredBar } from '../market-data/price-store.ts';
 
 export interface BarRecord {
   ticker: string;

@@ -1,6 +1,6 @@
 /** Splitting one multi-range read back into per-range answers. */
 import { or, type SQL } from 'drizzle-orm';
-import type { RangeRequest, StoredBar } from './repository.ts';
+import type { RangeRequest, StoredBar } from '../market-data/price-store.ts';
 
 /** Distinct ranges, so a repeated request costs no extra predicate. */
 export function distinctRanges(ranges: readonly RangeRequest[]): RangeRequest[] {

@@ -1,11 +1,17 @@
-import type { Config } from '../config.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createCsvProvider } from './csv-provider.ts';
 import type { PriceProvider } from './types.ts';
 import { createYahooProvider } from './yahoo-provider.ts';
 
-/** The provider `PRICE_PROVIDER` selects. */
-export function createProvider(config: Config['provider'], logger: Logger): PriceProvider {
+/** Which provider to use and how (`PRICE_PROVIDER`, `PRICE_CSV_DIR`, `YAHOO_*`). */
+export interface ProviderSettings {
+  kind: 'yahoo' | 'csv';
+  csvDir: string | undefined;
+  yahoo: { baseUrl: string | undefined; timeoutMs: number; concurrency: number; retries: number };
+}
+
+/** The provider the settings select. */
+export function createProvider(config: ProviderSettings, logger: Logger): PriceProvider {
   if (config.kind === 'csv') return createCsvProvider({ dir: config.csvDir! });
   return createYahooProvider({
     baseUrl: config.yahoo.baseUrl,

@@ -1,5 +1,6 @@
 import type { TtlCache } from '../cache/ttl-cache.ts';
-import type { CoverageRange, Repository, StoredBar } from '../db/repository.ts';
+import type { PriceStore } from './price-store.ts';
+import type { CoverageRange, StoredBar } from './price-store.ts';
 import { todayUtc } from '../dates.ts';
 import { AppError, NotFoundError } from '../errors.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -24,7 +25,7 @@ export interface CachedSeries {
 
 export interface SeriesReaderDeps {
   cache: TtlCache<CachedSeries>;
-  repository: Repository;
+  repository: PriceStore;
   provider: PriceProvider;
   logger: Logger;
   now: () => number;

@@ -11,7 +11,7 @@ export function lastCompletedTradingDay(nowMs: number): string {
 }
 
 /** A series ending before the last completed trading day is historical; otherwise recent. */
-export function isHistorical(to: string, nowMs: number): boolean {
+function isHistorical(to: string, nowMs: number): boolean {
   return to < lastCompletedTradingDay(nowMs);
 }
 

@@ -1,4 +1,5 @@
-import type { CoverageRange, Repository, StoredBar } from '../db/repository.ts';
+import type { PriceStore } from './price-store.ts';
+import type { CoverageRange, StoredBar } from './price-store.ts';
 import type { Logger } from '../observability/logger.ts';
 import { type DateRange, mergeRanges } from './coverage.ts';
 import { newActions, requiresRefetch } from './adjust.ts';
@@ -6,7 +7,7 @@ import type { DailyBar, PriceProvider } from './types.ts';
 import { validateBars } from './validate.ts';
 
 export interface SyncDeps {
-  repository: Repository;
+  repository: PriceStore;
   provider: PriceProvider;
   logger: Logger;
   /** Last date that may be recorded as covered (today's bar may still change). */

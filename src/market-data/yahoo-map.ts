@@ -22,7 +22,7 @@ export interface ChartObjectLike {
 }
 
 /** Thrown when a response passed the library's schema but cannot be mapped. */
-export class UnmappableChartError extends Error {
+class UnmappableChartError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UnmappableChartError';

@@ -35,7 +35,7 @@ interface Samples {
   totalCount: number;
 }
 
-export const OTHER_OPERATION = 'other';
+const OTHER_OPERATION = 'other';
 
 /**
  * The nearest-rank percentile of ascending values: the smallest value with at least p % of the

@@ -1,5 +1,5 @@
 import { createLatencyWindow, type OperationSummary, type SlowOperation } from './latency-window.ts';
-import type { CacheLayer, CacheResult } from './metrics.ts';
+import type { CacheLayer, CacheResult, Metrics } from './metrics.ts';
 
 export interface CacheHitRate {
   layer: CacheLayer;
@@ -33,8 +33,13 @@ export interface StatsOptions {
 
 const LAYERS: CacheLayer[] = ['memory', 'database', 'result'];
 
-/** Collects what `serviceStats` reports. */
-export function createStatsCollector(now: () => number, options: StatsOptions = {}) {
+/**
+ * What `serviceStats` reports. Cache lookups and engine runs are read from the Prometheus
+ * metrics they are recorded in (one record per event); operation latencies are kept here as
+ * samples too, because percentiles and the slowest operations of the last minutes need the raw
+ * durations that a histogram does not keep.
+ */
+export function createStatsCollector(now: () => number, metrics: Metrics, options: StatsOptions = {}) {
   const startedAtMs = now();
   const windowMs = options.windowMs ?? 5 * 60_000;
   const slowestCount = options.slowestCount ?? 10;
@@ -43,23 +48,24 @@ export function createStatsCollector(now: () => number, options: StatsOptions = 
     maxSamples: options.maxSamples ?? 1000,
     maxOperations: options.maxOperations ?? 200,
   });
-  const cache = new Map<CacheLayer, Record<CacheResult, number>>(
-    LAYERS.map((layer) => [layer, { hit: 0, miss: 0, stale: 0 }]),
-  );
-  let engineRuns = 0;
 
   return {
-    recordEngineRun() {
-      engineRuns += 1;
-    },
     recordOperation(name: string, durationMs: number) {
       window.record(name, durationMs, now());
     },
-    recordCache(layer: CacheLayer, result: CacheResult) {
-      cache.get(layer)![result] += 1;
-    },
-    snapshot(): StatsSnapshot {
+    async snapshot(): Promise<StatsSnapshot> {
       const nowMs = now();
+      const cache = new Map<CacheLayer, Record<CacheResult, number>>(
+        LAYERS.map((layer) => [layer, { hit: 0, miss: 0, stale: 0 }]),
+      );
+      for (const { labels, value } of (await metrics.cacheRequests.get()).values) {
+        const counts = cache.get(labels.layer as CacheLayer);
+        if (counts !== undefined) counts[labels.result as CacheResult] += value;
+      }
+      let engineRuns = 0;
+      for (const { metricName, value } of (await metrics.engineRunDuration.get()).values) {
+        if (metricName === 'engine_run_duration_seconds_count') engineRuns += value;
+      }
       return {
         uptimeS: (nowMs - startedAtMs) / 1000,
         startedAt: new Date(startedAtMs).toISOString(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLatencyWindow, percentile } from '../../src/observability/latency-window.ts';
+import { createMetrics } from '../../src/observability/metrics.ts';
 import { createStatsCollector } from '../../src/observability/stats.ts';
 
 describe('percentile (nearest rank)', () => {
@@ -71,19 +72,22 @@ describe('the latency window', () => {
 });
 
 describe('the stats collector', () => {
-  it('reports cache hit rates per layer and the slowest operations with their time', () => {
+  it('reports cache hit rates per layer, engine runs and the slowest operations with their time', async () => {
     let nowMs = Date.UTC(2024, 0, 2, 10, 0, 0);
-    const stats = createStatsCollector(() => nowMs);
-    stats.recordCache('memory', 'hit');
-    stats.recordCache('memory', 'hit');
-    stats.recordCache('memory', 'hit');
-    stats.recordCache('memory', 'miss');
-    stats.recordCache('database', 'stale');
+    const metrics = createMetrics();
+    const stats = createStatsCollector(() => nowMs, metrics);
+    metrics.recordCache('memory', 'hit');
+    metrics.recordCache('memory', 'hit');
+    metrics.recordCache('memory', 'hit');
+    metrics.recordCache('memory', 'miss');
+    metrics.recordCache('database', 'stale');
+    metrics.engineRunDuration.observe({ strategy: 'SmaCross' }, 0.001);
     stats.recordOperation('Slow', 1200);
     nowMs += 5_000;
     stats.recordOperation('Fast', 2);
-    const snapshot = stats.snapshot();
+    const snapshot = await stats.snapshot();
     expect(snapshot.uptimeS).toBe(5);
+    expect(snapshot.engineRuns).toBe(1);
     expect(snapshot.cacheHitRates).toEqual([
       { layer: 'memory', hits: 3, misses: 1, stale: 0, hitRate: 0.75 },
       { layer: 'database', hits: 0, misses: 0, stale: 1, hitRate: 0 },

@@ -6,7 +6,8 @@ import { chunkRows, dedupeLast, MYSQL_MAX_PARAMS } from '../batch.ts';
 import { mergeCoverage } from '../coverage-merge.ts';
 import { assertDate, toCoverageRange, toStoredAction, toStoredBar } from '../mappers.ts';
 import { balancedOr, distinctRanges, splitByRange } from '../ranges.ts';
-import type { RangeRequest, Repository, StoredBar } from '../repository.ts';
+import type { Repository } from '../repository.ts';
+import type { RangeRequest, StoredBar } from '../../market-data/price-store.ts';
 import { createExactSelect } from './exact-select.ts';
 import { createMysqlHealth } from './health.ts';
 import {

@@ -1,6 +1,6 @@
 /** Contract: bar and corporate-action storage. */
 import { describe, expect, it } from 'vitest';
-import type { StoredAction, StoredBar } from '../../../src/db/repository.ts';
+import type { StoredAction, StoredBar } from '../../../src/market-data/price-store.ts';
 import type { ContractContext } from '../repository.contract.ts';
 import { mulberry32 } from '../../support/random.ts';
 import { ALL_DATES, AWKWARD_DOUBLES, addDays, makeBars } from './fixtures.ts';

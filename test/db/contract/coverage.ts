@@ -1,6 +1,6 @@
 /** Contract: coverage ranges and their merging. */
 import { describe, expect, it } from 'vitest';
-import type { CoverageRange } from '../../../src/db/repository.ts';
+import type { CoverageRange } from '../../../src/market-data/price-store.ts';
 import type { ContractContext } from '../repository.contract.ts';
 
 const range = (ticker: string, from: string, to: string, fetchedAtMs = 1_000): CoverageRange => ({

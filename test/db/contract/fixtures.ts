@@ -1,5 +1,5 @@
 /** Data for the repository contract. */
-import type { StoredBar } from '../../../src/db/repository.ts';
+import type { StoredBar } from '../../../src/market-data/price-store.ts';
 import { addDays } from '../../../src/dates.ts';
 
 export { addDays };

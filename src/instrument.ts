@@ -2,13 +2,13 @@
  * Decorators and hook handlers that feed metrics and `serviceStats` from the ports and hooks
  * of the data path, without changing the modules they observe.
  */
-import type { TtlCache } from '../cache/ttl-cache.ts';
-import { AppError } from '../errors.ts';
-import type { SeriesReader } from '../market-data/read-through.ts';
-import { type SeriesKey, type SeriesSource, seriesKeyString } from '../market-data/series.ts';
-import type { PriceProvider } from '../market-data/types.ts';
-import type { CacheLayer, CacheResult, Metrics } from './metrics.ts';
-import { currentRequestScope } from './request-scope.ts';
+import type { TtlCache } from './cache/ttl-cache.ts';
+import { AppError } from './errors.ts';
+import type { SeriesReader } from './market-data/read-through.ts';
+import { type SeriesKey, type SeriesSource, seriesKeyString } from './market-data/series.ts';
+import type { PriceProvider } from './market-data/types.ts';
+import type { CacheLayer, CacheResult, Metrics } from './observability/metrics.ts';
+import { currentRequestScope } from './observability/request-scope.ts';
 
 export type RecordCache = (layer: CacheLayer, result: CacheResult) => void;
 

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { ErrorCode } from '../errors.ts';
 
 export type QueryLimit = 'depth' | 'aliases' | 'tokens' | 'cost';
 
@@ -13,7 +14,7 @@ export function queryTooComplex(
   extra: Record<string, number> = {},
 ): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: 'QUERY_TOO_COMPLEX', limit, ...extra, http: { status: 400, spec: true } },
+    extensions: { code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode, limit, ...extra, http: { status: 400, spec: true } },
   });
 }
 
@@ -21,6 +22,6 @@ export function queryTooComplex(
 export function deadlineExceeded(timeoutMs: number): GraphQLError {
   return new GraphQLError(
     `The request took longer than ${timeoutMs} ms and was cancelled; try a shorter range or fewer series.`,
-    { extensions: { code: 'DEADLINE_EXCEEDED', timeoutMs, http: { status: 504 } } },
+    { extensions: { code: 'DEADLINE_EXCEEDED' satisfies ErrorCode, timeoutMs, http: { status: 504 } } },
   );
 }

@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import type { Readiness } from './readiness.ts';
+import type { Readiness } from '../db/readiness.ts';
 
 const json = (body: unknown, status: number) =>
   new Response(JSON.stringify(body), {

@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import { queryTooComplex } from './limit-errors.ts';
-import { BARS_PER_YEAR, type CostLimits, estimateCost } from '../../limits/query-cost.ts';
+import { BARS_PER_YEAR, type CostLimits, estimateCost } from './query-cost.ts';
 
 /**
  * Refuses an operation whose estimated result (see `estimateCost`) exceeds `maxCost` values,

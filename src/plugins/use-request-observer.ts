@@ -4,11 +4,11 @@
  * Never logs variables, headers or the document: no secrets or parameters reach the logs.
  */
 import type { Plugin } from 'graphql-yoga';
-import type { GraphQLContext } from '../../context.ts';
-import type { Logger } from '../../observability/logger.ts';
-import type { Metrics, RejectionReason } from '../../observability/metrics.ts';
-import { type RequestScope, runInRequestScope } from '../../observability/request-scope.ts';
-import type { StatsCollector } from '../../observability/stats.ts';
+import type { GraphQLContext } from '../context.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { Metrics, RejectionReason } from '../observability/metrics.ts';
+import { type RequestScope, runInRequestScope } from '../observability/request-scope.ts';
+import type { StatsCollector } from '../observability/stats.ts';
 import { createLabelBound, operationLabel, requestedName } from './operation-label.ts';
 
 export interface RequestObserverDeps {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema.ts';
-import { estimateBars, estimateCost, estimateRuns } from '../../src/limits/query-cost.ts';
+import { estimateBars, estimateCost, estimateRuns } from '../../src/plugins/query-cost.ts';
 
 const schema = buildSchema();
 const limits = { maxRangeYears: 50, maxOptimizeRuns: 20_000, maxTickers: 50 };

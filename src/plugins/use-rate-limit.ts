@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
-import { clientAddress } from '../limits/client-address.ts';
-import { createRateLimiter } from '../limits/rate-limiter.ts';
+import type { ErrorCode } from '../errors.ts';
+import { clientAddress } from './client-address.ts';
+import { createRateLimiter } from './rate-limiter.ts';
 
 export interface RateLimitOptions {
   perMinute: number;
@@ -32,7 +33,7 @@ export function useRateLimit(options: RateLimitOptions): Plugin {
         errors: [
           {
             message: `Too many requests: at most ${options.perMinute} per minute per client. Retry in ${decision.retryAfterS} s.`,
-            extensions: { code: 'RATE_LIMITED', retryAfterS: decision.retryAfterS },
+            extensions: { code: 'RATE_LIMITED' satisfies ErrorCode, retryAfterS: decision.retryAfterS },
           },
         ],
       };

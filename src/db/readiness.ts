@@ -1,4 +1,4 @@
-import type { Repository } from '../db/repository.ts';
+import type { Repository } from './repository.ts';
 
 export interface ReadinessReport {
   ready: boolean;
