@@ -4,7 +4,8 @@ import { toIsoTime } from '../engine/calendar.ts';
 import type { BacktestStats } from '../engine/stats.ts';
 
 /**
- * JSON for `backtest --json`: `{ stats, trades, equity }`. Stats keys are DESIGN.md's names.
+ * JSON for `backtest --json`: `{ stats, trades, equity }`. Stats keys are BacktestStats' names,
+ * the same as GraphQL's.
  * Trades carry size, bars, prices, SL/TP, PnL, commission, returnPct (percent) and ISO times.
  * `equity` is one object per bar: `{ time, equity, drawdownPct }` (time as ISO, drawdown in
  * percent, ≥ 0), so a chart needs no second array. NaN and ±Infinity are written as null.
@@ -37,7 +38,7 @@ export function backtestJson(result: BacktestResult, bars: Bars): unknown {
   };
 }
 
-/** Stats in DESIGN.md's key order (the order of BacktestStats). */
+/** Stats in the order of BacktestStats (backtesting.py's order). */
 export function statsJson(stats: BacktestStats): Record<string, string | number | null> {
   const out: Record<string, string | number | null> = {};
   for (const [key, value] of Object.entries(stats)) out[key] = finiteOrNull(value);

@@ -1,6 +1,6 @@
 import type { BacktestStats } from '../engine/stats.ts';
 
-/** The reference's labels for each statistic, in DESIGN.md's order. */
+/** backtesting.py's label for each statistic, in the order of BacktestStats (backtesting.py's own). */
 const LABELS: Readonly<Record<keyof BacktestStats, string>> = {
   start: 'Start',
   end: 'End',

@@ -42,7 +42,7 @@ describe.skipIf(!sharedDataAvailable)('cli backtest', () => {
       trades: JsonTrade[];
       equity: { time: string; equity: number; drawdownPct: number }[];
     };
-    // Exactly DESIGN.md's keys, in its order.
+    // Exactly the BacktestStats keys, in backtesting.py's order.
     expect(Object.keys(json.stats)).toEqual(Object.keys(expected));
     for (const [key, value] of Object.entries(expected)) {
       if (typeof value === 'string') expect(json.stats[key], key).toBe(value);

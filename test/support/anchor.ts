@@ -1,7 +1,7 @@
 /**
- * ENGINE.md §4: backtesting.py 0.6.6's asserted statistics for GOOG, SmaCross(10, 30),
- * finalize_trades, under DESIGN.md's names and in its order (`commissions` is 0 where the
- * reference omits the key).
+ * backtesting.py 0.6.6's own asserted statistics (its test_compute_stats) for GOOG,
+ * SmaCross(10, 30), finalize_trades, under BacktestStats' names and in its order (`commissions`
+ * is 0 where the reference omits the key).
  */
 import { expect } from 'vitest';
 
