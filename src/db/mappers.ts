@@ -3,7 +3,7 @@
  * numbers as JS numbers, dates as `YYYY-MM-DD`, run timestamps as ISO-8601 UTC strings.
  */
 import type { CorporateActionKind } from '../market-data/types.ts';
-import type { StoredRun } from './repository.ts';
+import type { StoredRun, StoredStrategy } from './repository.ts';
 import type { CoverageRange, StoredAction, StoredBar } from '../market-data/price-store.ts';
 
 export interface BarRecord {
@@ -128,3 +128,24 @@ export function toStoredRun(row: RunRecord): StoredRun {
     createdAt: toIsoTimestamp(row.createdAt),
   };
 }
+
+export interface StrategyRecord {
+  name: string;
+  description: string;
+  rules: unknown;
+  createdAt: unknown;
+  updatedAt: unknown;
+}
+
+export function toStoredStrategy(row: StrategyRecord): StoredStrategy {
+  return {
+    name: row.name,
+    description: row.description,
+    rules: parseJson(row.rules),
+    createdAt: toIsoTimestamp(row.createdAt),
+    updatedAt: toIsoTimestamp(row.updatedAt),
+  };
+}
+
+/** The key a strategy name is stored under: names that differ only in case are one name. */
+export const strategyNameKey = (name: string): string => name.toLowerCase();

@@ -15,6 +15,16 @@ export interface ListRunsOptions {
   beforeId?: string;
 }
 
+/** A saved rule strategy; `rules` is its canonical rules as plain JSON. */
+export interface StoredStrategy {
+  name: string;
+  description: string;
+  rules: unknown;
+  /** ISO-8601 UTC timestamps. */
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** One interface for both SQL dialects. Dates are `YYYY-MM-DD` strings in and out. */
 export interface Repository extends PriceStore {
   readonly dialect: 'sqlite' | 'mysql';
@@ -24,6 +34,19 @@ export interface Repository extends PriceStore {
   loadRun(id: string): Promise<StoredRun | null>;
   findRunByHash(requestHash: string): Promise<StoredRun | null>;
   listRuns(options: ListRunsOptions): Promise<StoredRun[]>;
+
+  /**
+   * Stores a strategy under its name, compared without regard to case. Without `replace` an
+   * existing strategy of that name is left as it is and false is returned; with it, the stored
+   * one is replaced (keeping its createdAt). True when the given strategy is now stored.
+   */
+  saveStrategy(strategy: StoredStrategy, options: { replace: boolean }): Promise<boolean>;
+  /** The strategy of that name (any case), or null. */
+  loadStrategy(name: string): Promise<StoredStrategy | null>;
+  /** Every saved strategy, by name. */
+  listStrategies(): Promise<StoredStrategy[]>;
+  /** Deletes the strategy of that name (any case); false when there was none. */
+  deleteStrategy(name: string): Promise<boolean>;
 
   /** Resolves when the database answers a trivial query within `timeoutMs`; rejects otherwise. */
   ping(timeoutMs: number): Promise<void>;

@@ -44,7 +44,8 @@ export function canonicalOptimize(input: OptimizeRequestInput, limits: SeriesLim
   checkRange(input.from, input.to, limits, 'input.');
   const definition = strategyOrThrow(input.strategy);
   const options = canonicalOptions(input);
-  if (input.grid.length === 0) throw new BadInputError('input.grid', 'input.grid: give at least one param range');
+  if (input.grid.length === 0)
+    throw new BadInputError('input.grid', 'input.grid: give at least one param range');
   if (input.constraint != null && input.constraint.length > MAX_CONSTRAINT_LENGTH) {
     throw new BadInputError(
       'input.constraint',

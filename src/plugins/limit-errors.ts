@@ -14,7 +14,12 @@ export function queryTooComplex(
   extra: Record<string, number> = {},
 ): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode, limit, ...extra, http: { status: 400, spec: true } },
+    extensions: {
+      code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode,
+      limit,
+      ...extra,
+      http: { status: 400, spec: true },
+    },
   });
 }
 

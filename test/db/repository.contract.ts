@@ -8,6 +8,7 @@ import { defineBarContract } from './contract/bars.ts';
 import { defineCoverageContract } from './contract/coverage.ts';
 import { defineLifecycleContract } from './contract/lifecycle.ts';
 import { defineRunContract } from './contract/runs.ts';
+import { defineStrategyContract } from './contract/strategies.ts';
 
 export interface ContractTarget {
   repository: Repository;
@@ -71,5 +72,6 @@ export function runRepositoryContract(name: string, makeRepo: MakeRepo): void {
     defineBarContract(ctx);
     defineCoverageContract(ctx);
     defineRunContract(ctx);
+    defineStrategyContract(ctx);
   });
 }

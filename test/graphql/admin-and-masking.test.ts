@@ -12,8 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => yahoo.close());
 
-const run = <R, V>(h: Harness, doc: Parameters<typeof execute<R, V>>[2], variables: V, headers?: Record<string, string>) =>
-  execute((url, init) => h.app.fetch(url, init), 'http://localhost', doc, variables, headers);
+const run = <R, V>(
+  h: Harness,
+  doc: Parameters<typeof execute<R, V>>[2],
+  variables: V,
+  headers?: Record<string, string>,
+) => execute((url, init) => h.app.fetch(url, init), 'http://localhost', doc, variables, headers);
 
 describe('warmCache (admin)', () => {
   const vars = { tickers: ['wa1', 'WA2', 'UNKNOWNW'], from: '2023-01-01', to: '2023-03-31' };
@@ -30,7 +34,11 @@ describe('warmCache (admin)', () => {
   });
 
   it('is FORBIDDEN with a missing or wrong bearer, and warms with the right one', async () => {
-    const h = await createHarness({ databaseUrl: 'file::memory:', yahooUrl: yahoo.url, env: { ADMIN_TOKEN: TOKEN } });
+    const h = await createHarness({
+      databaseUrl: 'file::memory:',
+      yahooUrl: yahoo.url,
+      env: { ADMIN_TOKEN: TOKEN },
+    });
     try {
       expect((await run(h, WarmCacheDocument, vars)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const wrong = await run(h, WarmCacheDocument, vars, { authorization: `Bearer ${TOKEN}x` });

@@ -23,7 +23,8 @@ describe('the schema', () => {
         }
       }
       if (isEnumType(type)) {
-        for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+        for (const value of type.getValues())
+          if (!value.description) missing.push(`${type.name}.${value.name}`);
       }
     }
     expect(missing).toEqual([]);
@@ -33,9 +34,18 @@ describe('the schema', () => {
     const query = Object.keys(schema.getQueryType()!.getFields());
     const mutation = Object.keys(schema.getMutationType()!.getFields());
     expect(query).toEqual(
-      expect.arrayContaining(['priceSeries', 'priceSeriesList', 'strategies', 'backtest', 'portfolioBacktest', 'serviceStats']),
+      expect.arrayContaining([
+        'priceSeries',
+        'priceSeriesList',
+        'strategies',
+        'backtest',
+        'portfolioBacktest',
+        'serviceStats',
+      ]),
     );
-    expect(mutation).toEqual(expect.arrayContaining(['runPortfolioBacktest', 'optimizeStrategy', 'warmCache']));
+    expect(mutation).toEqual(
+      expect.arrayContaining(['runPortfolioBacktest', 'optimizeStrategy', 'warmCache']),
+    );
   });
 
   it('matches the committed schema/schema.graphql (run npm run codegen after changing types)', () => {

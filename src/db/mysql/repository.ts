@@ -18,6 +18,7 @@ import {
   retryOnDeadlock,
 } from './pool.ts';
 import { createMysqlRuns } from './runs.ts';
+import { createMysqlStrategies } from './strategies.ts';
 import { corporateActions, coverage, priceBars } from './schema.ts';
 
 export interface MysqlRepositoryOptions extends MysqlPoolOptions {
@@ -184,6 +185,7 @@ export function createMysqlRepository(options: MysqlRepositoryOptions): Reposito
     },
 
     ...createMysqlRuns(db, retry),
+    ...createMysqlStrategies(db, retry),
     ...createMysqlHealth(pool, db, retry, onQuery),
 
     async close() {

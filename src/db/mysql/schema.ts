@@ -68,3 +68,14 @@ export const backtestRuns = mysqlTable(
   },
   (t) => [index('backtest_runs_created_at_idx').on(t.createdAt)],
 );
+
+export const savedStrategies = mysqlTable('saved_strategies', {
+  /** The name folded to lower case: names that differ only in case are one strategy. */
+  nameKey: varchar('name_key', { length: 64 }).primaryKey(),
+  name: varchar('name', { length: 64 }).notNull(),
+  description: text('description').notNull(),
+  /** JSON text of the canonical rules, stored verbatim. */
+  rules: text('rules').notNull(),
+  createdAt: datetime('created_at', { mode: 'string', fsp: 3 }).notNull(),
+  updatedAt: datetime('updated_at', { mode: 'string', fsp: 3 }).notNull(),
+});

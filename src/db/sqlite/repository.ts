@@ -12,6 +12,7 @@ import type { RangeRequest, StoredBar } from '../../market-data/price-store.ts';
 import { withTimeout } from '../timeout.ts';
 import { openSqlite } from './open.ts';
 import { createSqliteRuns } from './runs.ts';
+import { createSqliteStrategies } from './strategies.ts';
 import { corporateActions, coverage, priceBars } from './schema.ts';
 
 export interface SqliteRepositoryOptions {
@@ -152,6 +153,7 @@ export function createSqliteRepository(options: SqliteRepositoryOptions): Reposi
     },
 
     ...createSqliteRuns(db),
+    ...createSqliteStrategies(db),
 
     async ping(timeoutMs) {
       await withTimeout(

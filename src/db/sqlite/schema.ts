@@ -56,3 +56,15 @@ export const backtestRuns = sqliteTable(
   },
   (t) => [index('backtest_runs_created_at_idx').on(t.createdAt)],
 );
+
+export const savedStrategies = sqliteTable('saved_strategies', {
+  /** The name folded to lower case: names that differ only in case are one strategy. */
+  nameKey: text('name_key').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull(),
+  /** JSON text of the canonical rules. */
+  rules: text('rules').notNull(),
+  /** ISO-8601 UTC with milliseconds. */
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

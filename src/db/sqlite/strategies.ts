@@ -1,0 +1,58 @@
+/** Saved rule strategies on SQLite. */
+import { asc, eq } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { strategyNameKey, toIsoTimestamp, toJsonText, toStoredStrategy } from '../mappers.ts';
+import type { Repository } from '../repository.ts';
+import { savedStrategies } from './schema.ts';
+
+type StrategyMethods = Pick<
+  Repository,
+  'saveStrategy' | 'loadStrategy' | 'listStrategies' | 'deleteStrategy'
+>;
+
+export function createSqliteStrategies(db: BetterSQLite3Database): StrategyMethods {
+  return {
+    async saveStrategy(strategy, { replace }) {
+      const values = {
+        nameKey: strategyNameKey(strategy.name),
+        name: strategy.name,
+        description: strategy.description,
+        rules: toJsonText(strategy.rules),
+        createdAt: toIsoTimestamp(strategy.createdAt),
+        updatedAt: toIsoTimestamp(strategy.updatedAt),
+      };
+      const insert = db.insert(savedStrategies).values(values);
+      const { createdAt: _kept, nameKey: _key, ...changes } = values;
+      const result = replace
+        ? insert.onConflictDoUpdate({ target: savedStrategies.nameKey, set: changes }).run()
+        : insert.onConflictDoNothing().run();
+      return result.changes > 0;
+    },
+
+    async loadStrategy(name) {
+      const row = db
+        .select()
+        .from(savedStrategies)
+        .where(eq(savedStrategies.nameKey, strategyNameKey(name)))
+        .get();
+      return row ? toStoredStrategy(row) : null;
+    },
+
+    async listStrategies() {
+      return db
+        .select()
+        .from(savedStrategies)
+        .orderBy(asc(savedStrategies.nameKey))
+        .all()
+        .map(toStoredStrategy);
+    },
+
+    async deleteStrategy(name) {
+      const result = db
+        .delete(savedStrategies)
+        .where(eq(savedStrategies.nameKey, strategyNameKey(name)))
+        .run();
+      return result.changes > 0;
+    },
+  };
+}
