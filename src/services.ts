@@ -109,7 +109,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
   const resultCache = withCacheMetrics(
     createTtlCache<BacktestRun>({
       url: config.cache.url,
-      namespace: 'results:v1',
+      namespace: 'results:v2',
       logger,
       maxBytes: Math.floor(cacheBytes * 0.25),
     }),
@@ -120,6 +120,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     resultCache,
     resultTtlMs: config.cache.ttlHistoricalS * 1000,
     limits: config.limits,
+    now,
     onEngineRun: (strategy, ms) => metrics.engineRunDuration.observe({ strategy }, ms / 1000),
   });
   const optimizerPool = createOptimizerPool();
@@ -166,7 +167,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     seriesCache,
     seriesReader,
     backtests,
-    optimizer: createOptimizeService({ pool: optimizerPool, limits: config.limits }),
+    optimizer: createOptimizeService({ pool: optimizerPool, limits: config.limits, now }),
     portfolios: createPortfolioService({ repository, limits: config.limits, now }),
     resultCache,
     readiness,

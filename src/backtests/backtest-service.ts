@@ -13,6 +13,7 @@ import type { PriceSeries, SeriesKey } from '../market-data/series.ts';
 import { benchmarkOf } from './benchmark.ts';
 import { type BacktestRun, toBacktestRun } from './result.ts';
 import { loadSeries, type SeriesLoader, seriesToBars } from './series-input.ts';
+import { type DataReport, dataReport } from './warnings.ts';
 
 export interface BacktestTimings {
   dataMs: number;
@@ -20,7 +21,7 @@ export interface BacktestTimings {
   totalMs: number;
 }
 
-export interface BacktestOutcome extends BacktestRun {
+export interface BacktestOutcome extends BacktestRun, DataReport {
   cached: boolean;
   timings: BacktestTimings;
 }
@@ -29,6 +30,7 @@ export interface BacktestServiceDeps {
   resultCache: TtlCache<BacktestRun>;
   resultTtlMs: number;
   limits: SeriesLimits;
+  now: () => number;
   /** Called for every engine run (not for cache hits): metrics and tests. */
   onEngineRun?: (strategy: string, ms: number) => void;
 }
@@ -83,11 +85,14 @@ export function createBacktestService(deps: BacktestServiceDeps) {
       const [series, benchmarkSeries] = loaded;
       const dataMs = performance.now() - started;
 
+      const data = dataReport(loaded, deps.now());
       const key = sha256Of({ request, data: loaded.map((s) => s.fingerprint) });
       const [hit] = await deps.resultCache.getMany([key]);
       if (hit !== undefined) {
         return {
           ...hit,
+          ...data,
+          warnings: [...data.warnings, ...(hit.warnings ?? [])],
           cached: true,
           timings: { dataMs, engineMs: 0, totalMs: performance.now() - started },
         };
@@ -109,7 +114,13 @@ export function createBacktestService(deps: BacktestServiceDeps) {
       const engineMs = performance.now() - engineStarted;
       deps.onEngineRun?.(request.strategy, engineMs);
       await deps.resultCache.set(key, run, deps.resultTtlMs);
-      return { ...run, cached: false, timings: { dataMs, engineMs, totalMs: performance.now() - started } };
+      return {
+        ...run,
+        ...data,
+        warnings: [...data.warnings, ...run.warnings],
+        cached: false,
+        timings: { dataMs, engineMs, totalMs: performance.now() - started },
+      };
     },
   };
 }

@@ -5,6 +5,7 @@ import type { SeriesLimits } from '../inputs/series.ts';
 import type { OptimizerPool } from './optimizer-pool.ts';
 import { finiteOrNull, type PublicStats, toPublicStats } from './result.ts';
 import { loadSeries, type SeriesLoader, seriesToBars } from './series-input.ts';
+import { type DataReport, dataReport } from './warnings.ts';
 
 export interface PublicRun {
   params: Record<string, number | boolean>;
@@ -12,7 +13,7 @@ export interface PublicRun {
   stats: PublicStats;
 }
 
-export interface OptimizationView {
+export interface OptimizationView extends DataReport {
   runCount: number;
   elapsedMs: number;
   best: PublicRun;
@@ -23,6 +24,7 @@ export interface OptimizationView {
 export function createOptimizeService(deps: {
   pool: OptimizerPool;
   limits: SeriesLimits & { maxOptimizeRuns: number };
+  now: () => number;
 }) {
   return {
     async run(input: OptimizeRequestInput, loader: SeriesLoader): Promise<OptimizationView> {
@@ -46,6 +48,7 @@ export function createOptimizeService(deps: {
           stats: toPublicStats(run.stats),
         });
         return {
+          ...dataReport([series], deps.now()),
           runCount: result.runCount,
           elapsedMs: result.elapsedMs,
           best: toPublic(result.best),

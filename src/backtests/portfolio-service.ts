@@ -22,6 +22,7 @@ import {
   toPublicStats,
 } from './result.ts';
 import { loadSeries, type SeriesLoader } from './series-input.ts';
+import { type DataReport, dataReport } from './warnings.ts';
 
 export interface PortfolioHolding {
   ticker: string;
@@ -34,7 +35,8 @@ export interface PortfolioHolding {
 }
 
 /** A persisted portfolio run as clients see it. */
-export interface PortfolioRun {
+/** A stored run; `stale`, `source` and `warnings` describe the data when it was computed. */
+export interface PortfolioRun extends DataReport {
   id: string;
   createdAt: string;
   input: CanonicalPortfolio;
@@ -44,12 +46,16 @@ export interface PortfolioRun {
   benchmark: BacktestRun['benchmark'];
 }
 
-type StoredResult = Pick<PortfolioRun, 'stats' | 'equityCurve' | 'holdings' | 'benchmark'>;
+type StoredResult = Pick<PortfolioRun, 'stats' | 'equityCurve' | 'holdings' | 'benchmark'> &
+  Partial<DataReport>;
 
 const fromStored = (run: StoredRun): PortfolioRun => ({
   id: run.id,
   createdAt: run.createdAt,
   input: run.request as CanonicalPortfolio,
+  stale: false,
+  source: 'DATABASE',
+  warnings: [],
   ...(run.result as StoredResult),
 });
 
@@ -125,7 +131,7 @@ export function createPortfolioService(deps: {
       const benchmark = request.benchmark === null ? undefined : loaded.at(-1);
       let result: StoredResult;
       try {
-        result = simulate(validated, series, benchmark);
+        result = { ...simulate(validated, series, benchmark), ...dataReport(loaded, deps.now()) };
       } catch (error) {
         throw asInputError(error);
       }

@@ -1,6 +1,7 @@
 import type { BacktestResult as EngineResult } from '../engine/backtest.ts';
 import type { BacktestStats } from '../engine/stats.ts';
 import type { CanonicalBacktest } from '../inputs/backtest.ts';
+import { runWarnings } from './warnings.ts';
 
 /** Statistics as clients get them: NaN and ±Infinity become null. */
 export type PublicStats = {
@@ -34,6 +35,8 @@ export interface BacktestRun {
   equityCurve: EquityPoint[];
   trades: TradeRecord[];
   benchmark: { ticker: string; alphaPct: number | null; beta: number | null } | null;
+  /** What the run itself tells a trader to watch out for (see runWarnings). */
+  warnings: string[];
 }
 
 export const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -90,5 +93,12 @@ export function toBacktestRun(
     equityCurve: toEquityCurve(dates, result.equity, result.drawdownPct),
     trades,
     benchmark,
+    warnings: runWarnings({
+      barCount: dates.length,
+      warmupBars: result.warmupBars,
+      neverWarm: result.neverWarm,
+      tradeCount: result.stats.tradeCount,
+      params: request.params,
+    }),
   };
 }

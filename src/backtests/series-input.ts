@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { dateToUtcMs } from '../dates.ts';
 import { barsFromColumns, type Bars } from '../engine/bars.ts';
-import type { PriceSeries, SeriesKey } from '../market-data/series.ts';
+import type { PriceSeries, SeriesKey, SeriesSource } from '../market-data/series.ts';
 
 /** What the backtest, optimization and portfolio services need of the request's series loader. */
 export type SeriesLoader = Pick<DataLoader<SeriesKey, PriceSeries, string>, 'loadMany'>;
@@ -28,4 +28,13 @@ export function seriesToBars(series: PriceSeries): Bars {
     },
     { isDatetime: true },
   );
+}
+
+const SOURCE_DEPTH: Record<SeriesSource, number> = { MEMORY: 0, DATABASE: 1, PROVIDER: 2 };
+
+/** The farthest layer any of the series came from (PROVIDER, else DATABASE, else MEMORY). */
+export function sourceOf(series: readonly PriceSeries[]): SeriesSource {
+  let source: SeriesSource = 'MEMORY';
+  for (const s of series) if (SOURCE_DEPTH[s.source] > SOURCE_DEPTH[source]) source = s.source;
+  return source;
 }

@@ -18,7 +18,7 @@ import type {
   ParamValues,
   StrategyDefinition,
 } from './strategy.ts';
-import { indicatorWarmup } from './warmup.ts';
+import { hasValue, indicatorWarmup } from './warmup.ts';
 
 /** An open trade at the end of the data (only when trades are not finalized). */
 export interface OpenTradeSnapshot {
@@ -53,6 +53,8 @@ export interface BacktestResult {
   readonly stats: BacktestStats;
   /** Bars before the first `next()` minus one (the reference's warm-up w). */
   readonly warmupBars: number;
+  /** True when a warm-up indicator has no value on any bar (its window is longer than the data). */
+  readonly neverWarm: boolean;
   /** True when equity reached 0 and the simulation stopped. */
   readonly ruined: boolean;
 }
@@ -75,6 +77,7 @@ export function runBacktest<S extends ParamSpecs>(input: BacktestInput<S>): Back
   }
 
   let warmup = 0;
+  let neverWarm = false;
   const cache = input.indicatorCache;
   const initContext: InitContext<ParamValues<S>> = {
     bars,
@@ -85,7 +88,10 @@ export function runBacktest<S extends ParamSpecs>(input: BacktestInput<S>): Back
         value = compute();
         cache?.set(key, value);
       }
-      if (opts?.warmup !== false) warmup = Math.max(warmup, indicatorWarmup(value));
+      if (opts?.warmup !== false) {
+        warmup = Math.max(warmup, indicatorWarmup(value));
+        neverWarm ||= !hasValue(value);
+      }
       return value;
     },
   };
@@ -133,7 +139,7 @@ export function runBacktest<S extends ParamSpecs>(input: BacktestInput<S>): Back
     pnl: t.pnl,
     tag: t.tag,
   }));
-  return { trades, openTrades, equity, drawdownPct, stats, warmupBars: warmup, ruined };
+  return { trades, openTrades, equity, drawdownPct, stats, warmupBars: warmup, neverWarm, ruined };
 }
 
 /** The broker step for bar i: fill pending orders, record equity; false on ruin (equity ≤ 0). */

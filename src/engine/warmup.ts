@@ -13,3 +13,9 @@ export function indicatorWarmup(indicator: Indicator): number {
   for (const row of indicator) warmup = Math.max(warmup, firstValid(row));
   return warmup;
 }
+
+/** Whether the indicator has a value (every row, for k rows) on at least one bar. */
+export function hasValue(indicator: Indicator): boolean {
+  const rows = indicator instanceof Float64Array ? [indicator] : indicator;
+  return rows.every((row) => row.some((v) => !Number.isNaN(v)));
+}

@@ -2,6 +2,7 @@ import type { BacktestOutcome } from '../backtests/backtest-service.ts';
 import type { BacktestRun } from '../backtests/result.ts';
 import { builder } from './builder.ts';
 import { engineOptionFields } from './engine-inputs.ts';
+import { DataReportRef } from './data-report.ts';
 import { BacktestStatsRef } from './stats.ts';
 
 export const EquityPointRef = builder.objectRef<BacktestRun['equityCurve'][number]>('EquityPoint').implement({
@@ -52,6 +53,7 @@ export const BenchmarkStatsRef = builder
 
 const BacktestResult = builder.objectRef<BacktestOutcome>('BacktestResult').implement({
   description: 'The outcome of one backtest.',
+  interfaces: [DataReportRef],
   fields: (t) => ({
     key: t.exposeID('key', {
       description: 'Result cache key: SHA-256 of the canonical request and the price data.',

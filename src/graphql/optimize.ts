@@ -1,5 +1,6 @@
 import type { OptimizationView, PublicRun } from '../backtests/optimize-service.ts';
 import { builder } from './builder.ts';
+import { DataReportRef } from './data-report.ts';
 import { engineOptionFields } from './engine-inputs.ts';
 import { BacktestStatsRef } from './stats.ts';
 
@@ -48,6 +49,7 @@ const OptimizationRun = builder.objectRef<PublicRun>('OptimizationRun').implemen
 
 const OptimizationResult = builder.objectRef<OptimizationView>('OptimizationResult').implement({
   description: 'The outcome of a grid search.',
+  interfaces: [DataReportRef],
   fields: (t) => ({
     runCount: t.exposeInt('runCount', { description: 'Runs after the constraint.' }),
     elapsedMs: t.exposeFloat('elapsedMs', { description: 'Wall time of the search.' }),

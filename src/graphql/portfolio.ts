@@ -2,6 +2,7 @@ import type { PortfolioHolding, PortfolioRun } from '../backtests/portfolio-serv
 import { BadInputError } from '../errors.ts';
 import { BenchmarkStatsRef, EquityPointRef } from './backtest.ts';
 import { builder } from './builder.ts';
+import { DataReportRef } from './data-report.ts';
 import { BacktestStatsRef } from './stats.ts';
 
 const Rebalance = builder.enumType('Rebalance', {
@@ -67,6 +68,7 @@ const HoldingResult = builder.objectRef<PortfolioHolding>('HoldingResult').imple
 
 const PortfolioBacktest = builder.objectRef<PortfolioRun>('PortfolioBacktest').implement({
   description: 'A persisted portfolio run.',
+  interfaces: [DataReportRef],
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Run id.' }),
     createdAt: t.exposeString('createdAt', { description: 'When it was computed (ISO-8601 UTC).' }),

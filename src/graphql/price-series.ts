@@ -11,7 +11,7 @@ interface Bar {
   volume: number;
 }
 
-const DataSource = builder.enumType('DataSource', {
+export const DataSource = builder.enumType('DataSource', {
   description: 'Where this request got a series from.',
   values: {
     MEMORY: { description: 'The TTL cache (in process, or Redis when configured).' },

@@ -75,6 +75,7 @@ describe('backtests with ever new params on one series', () => {
       resultCache,
       resultTtlMs: 1,
       limits: { maxTickers: 50, maxRangeYears: 50 },
+      now: Date.now,
     });
     const run = (fast: number, slow: number) =>
       service.run(
