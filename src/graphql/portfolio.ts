@@ -1,7 +1,8 @@
 import type { PortfolioHolding, PortfolioRun } from '../backtests/portfolio-service.ts';
-import { BadInputError } from '../errors.ts';
 import { BenchmarkStatsRef, EquityPointRef } from './backtest.ts';
+import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { builder } from './builder.ts';
+import { forwardOnly } from './connection.ts';
 import { DataReportRef } from './data-report.ts';
 import { BacktestStatsRef } from './stats.ts';
 
@@ -117,17 +118,17 @@ builder.queryField('portfolioBacktest', (t) =>
 );
 
 builder.queryField('portfolioBacktests', (t) =>
-  t.field({
-    type: [PortfolioBacktest],
-    description: 'Recent portfolio runs, newest first.',
-    args: {
-      first: t.arg.int({ defaultValue: 20, description: 'Page size (1 to 100).' }),
-      after: t.arg.id({ description: 'Id of the last run of the previous page.' }),
+  t.connection(
+    {
+      type: PortfolioBacktest,
+      description: 'Stored portfolio runs, newest first (forward pagination: first, after).',
+      resolve: (_root, args, ctx) =>
+        resolveCursorConnection<Promise<PortfolioRun[]>>(
+          { args: forwardOnly(args), toCursor: (run) => run.id, defaultSize: 20, maxSize: 100 },
+          ({ after, limit }) => ctx.services.portfolios.list(limit, after ?? null),
+        ),
     },
-    resolve: (_root, { first, after }, ctx) => {
-      const size = first ?? 20;
-      if (size < 1 || size > 100) throw new BadInputError('first', 'first must be between 1 and 100');
-      return ctx.services.portfolios.list(size, after == null ? null : String(after));
-    },
-  }),
+    { name: 'PortfolioBacktestConnection', description: 'A page of stored portfolio runs.' },
+    { name: 'PortfolioBacktestEdge', description: 'A stored portfolio run and its cursor.' },
+  ),
 );

@@ -38,6 +38,8 @@ interface Scope {
   bars: number;
   runs: number;
   holdings: number;
+  /** Items of a connection page (`first`, default 20, at most 100). */
+  page: number;
 }
 
 type Args = Record<string, unknown>;
@@ -74,6 +76,13 @@ function isList(type: GraphQLType): boolean {
 
 /** The scope a root field opens: the range, runs and holdings it asks for. */
 function rootScope(field: string, args: Args, limits: CostLimits): Scope {
+  return { ...rangeScope(field, args, limits), page: pageSize(args.first) };
+}
+
+const pageSize = (first: unknown): number =>
+  typeof first === 'number' ? Math.min(100, Math.max(1, first)) : 20;
+
+function rangeScope(field: string, args: Args, limits: CostLimits): Omit<Scope, 'page'> {
   const input = (args.input ?? {}) as Args;
   const unknownRange = { bars: estimateBars('2000-01-01', '2200-01-01', limits.maxRangeYears), runs: 1 };
   switch (field) {
@@ -102,8 +111,6 @@ function listItems(parent: string, field: string, args: Args, scope: Scope): num
     case 'Mutation.warmCache':
     case 'WarmCacheResult.tickers':
       return Array.isArray(args.tickers) ? args.tickers.length : UNKNOWN_LIST_ITEMS;
-    case 'Query.portfolioBacktests':
-      return typeof args.first === 'number' ? Math.max(1, args.first) : 20;
     case 'PriceSeries.bars':
     case 'BacktestResult.equityCurve':
     case 'PortfolioBacktest.equityCurve':
@@ -115,7 +122,9 @@ function listItems(parent: string, field: string, args: Args, scope: Scope): num
     case 'PortfolioBacktest.holdings':
       return scope.holdings;
     default:
-      return parent === 'PriceColumns' ? scope.bars : UNKNOWN_LIST_ITEMS;
+      if (parent === 'PriceColumns') return scope.bars;
+      if (field === 'edges' && parent.endsWith('Connection')) return scope.page;
+      return UNKNOWN_LIST_ITEMS;
   }
 }
 

@@ -30,6 +30,11 @@ beforeAll(async () => {
 afterAll(() => yahoo.close());
 
 for (const storage of storages('portfolio')) {
+  interface Page {
+    edges: { cursor: string; node: { id: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  }
+
   describe(`portfolio runs on ${storage.name}`, () => {
     let url: string;
     let h: Harness;
@@ -77,11 +82,11 @@ for (const storage of storages('portfolio')) {
       const b = await h.gql<{ runPortfolioBacktest: Run }>(RUN, { input: reordered });
       expect(b.data!.runPortfolioBacktest.id).toBe(a.data!.runPortfolioBacktest.id);
       expect(b.data!.runPortfolioBacktest.createdAt).toBe(a.data!.runPortfolioBacktest.createdAt);
-      const list = await h.gql<{ portfolioBacktests: { id: string }[] }>(
-        '{ portfolioBacktests(first: 50) { id } }',
+      const list = await h.gql<{ portfolioBacktests: Page }>(
+        '{ portfolioBacktests(first: 50) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
       );
       expect(
-        list.data!.portfolioBacktests.filter((x) => x.id === a.data!.runPortfolioBacktest.id),
+        list.data!.portfolioBacktests.edges.filter((x) => x.node.id === a.data!.runPortfolioBacktest.id),
       ).toHaveLength(1);
     });
 
@@ -104,15 +109,18 @@ for (const storage of storages('portfolio')) {
           createdAt: a.createdAt,
           stats: { equityFinal: a.stats.equityFinal },
         });
-        const page1 = await restarted.gql<{ portfolioBacktests: { id: string }[] }>(
-          '{ portfolioBacktests(first: 1) { id } }',
-        );
-        expect(page1.data!.portfolioBacktests.map((x) => x.id)).toEqual([b.id]);
-        const page2 = await restarted.gql<{ portfolioBacktests: { id: string }[] }>(
-          'query($after: ID) { portfolioBacktests(first: 1, after: $after) { id } }',
-          { after: b.id },
-        );
-        expect(page2.data!.portfolioBacktests.map((x) => x.id)).toEqual([a.id]);
+        const PAGE = `query($after: String) { portfolioBacktests(first: 1, after: $after) {
+          edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
+        const page1 = (await restarted.gql<{ portfolioBacktests: Page }>(PAGE)).data!.portfolioBacktests;
+        expect(page1.edges.map((x) => x.node.id)).toEqual([b.id]);
+        expect(page1.pageInfo).toEqual({ hasNextPage: true, endCursor: page1.edges[0].cursor });
+        const page2 = (
+          await restarted.gql<{ portfolioBacktests: Page }>(PAGE, { after: page1.pageInfo.endCursor })
+        ).data!.portfolioBacktests;
+        expect(page2.edges.map((x) => x.node.id)).toEqual([a.id]);
+        expect(page2.pageInfo.hasNextPage).toBe(false);
+        const backwards = await restarted.gql('{ portfolioBacktests(last: 1) { edges { cursor } } }');
+        expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last' });
         const missing = await restarted.gql<{ portfolioBacktest: null }>(GET, {
           id: '00000000-0000-4000-8000-000000000000',
         });

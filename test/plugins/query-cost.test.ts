@@ -81,3 +81,13 @@ describe('estimateCost', () => {
     ).toBeLessThan(2_000);
   });
 });
+
+describe('connections', () => {
+  it('counts a page of edges by `first` (default 20, at most 100)', () => {
+    const page = (args: string) => cost(`{ portfolioBacktests${args} { edges { cursor } } }`);
+    // the connection, then items × (the edge + its cursor)
+    expect(page('(first: 5)')).toBe(1 + 5 * 2);
+    expect(page('')).toBe(1 + 20 * 2);
+    expect(page('(first: 5000)')).toBe(1 + 100 * 2);
+  });
+});
