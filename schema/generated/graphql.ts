@@ -82,7 +82,7 @@ export type OptimizeInput = {
   /** Margin requirement in (0, 1]; leverage = 1/margin. */
   margin?: number | null | undefined;
   /** The statistic to maximize, e.g. sqn, sharpeRatio, returnPct. */
-  maximize?: string | null | undefined;
+  maximize?: OptimizeStat | null | undefined;
   /** Fixed params for every run. */
   params?: Record<string, unknown> | null | undefined;
   /** Bid-ask spread as a fraction of price (entries only). */
@@ -97,6 +97,69 @@ export type OptimizeInput = {
   tradeOnClose?: boolean | null | undefined;
 };
 
+/** A statistic an optimization can maximize: the BacktestStats field of that name. */
+export type OptimizeStat =
+  /** BacktestStats.alphaPct. */
+  | 'alphaPct'
+  /** BacktestStats.avgDrawdownDurationDays. */
+  | 'avgDrawdownDurationDays'
+  /** BacktestStats.avgDrawdownPct. */
+  | 'avgDrawdownPct'
+  /** BacktestStats.avgTradeDurationDays. */
+  | 'avgTradeDurationDays'
+  /** BacktestStats.avgTradePct. */
+  | 'avgTradePct'
+  /** BacktestStats.bestTradePct. */
+  | 'bestTradePct'
+  /** BacktestStats.beta. */
+  | 'beta'
+  /** BacktestStats.buyHoldReturnPct. */
+  | 'buyHoldReturnPct'
+  /** BacktestStats.cagrPct. */
+  | 'cagrPct'
+  /** BacktestStats.calmarRatio. */
+  | 'calmarRatio'
+  /** BacktestStats.commissions. */
+  | 'commissions'
+  /** BacktestStats.durationDays. */
+  | 'durationDays'
+  /** BacktestStats.equityFinal. */
+  | 'equityFinal'
+  /** BacktestStats.equityPeak. */
+  | 'equityPeak'
+  /** BacktestStats.expectancyPct. */
+  | 'expectancyPct'
+  /** BacktestStats.exposureTimePct. */
+  | 'exposureTimePct'
+  /** BacktestStats.kellyCriterion. */
+  | 'kellyCriterion'
+  /** BacktestStats.maxDrawdownDurationDays. */
+  | 'maxDrawdownDurationDays'
+  /** BacktestStats.maxDrawdownPct. */
+  | 'maxDrawdownPct'
+  /** BacktestStats.maxTradeDurationDays. */
+  | 'maxTradeDurationDays'
+  /** BacktestStats.profitFactor. */
+  | 'profitFactor'
+  /** BacktestStats.returnAnnPct. */
+  | 'returnAnnPct'
+  /** BacktestStats.returnPct. */
+  | 'returnPct'
+  /** BacktestStats.sharpeRatio. */
+  | 'sharpeRatio'
+  /** BacktestStats.sortinoRatio. */
+  | 'sortinoRatio'
+  /** BacktestStats.sqn. */
+  | 'sqn'
+  /** BacktestStats.tradeCount. */
+  | 'tradeCount'
+  /** BacktestStats.volatilityAnnPct. */
+  | 'volatilityAnnPct'
+  /** BacktestStats.winRatePct. */
+  | 'winRatePct'
+  /** BacktestStats.worstTradePct. */
+  | 'worstTradePct';
+
 /** Values from..to (inclusive) in steps of step. */
 export type ParamRangeInput = {
   /** First value. */
@@ -108,6 +171,15 @@ export type ParamRangeInput = {
   /** Last value (inclusive). */
   to: number;
 };
+
+/** The type of a strategy param. */
+export type ParamType =
+  /** true or false. */
+  | 'BOOLEAN'
+  /** Any finite number. */
+  | 'FLOAT'
+  /** A whole number. */
+  | 'INT';
 
 /** Target weights over several tickers from shared cash, or a strategy per holding. */
 export type PortfolioBacktestInput = {
@@ -147,7 +219,7 @@ export type Rebalance =
 export type ServiceStatsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ServiceStatsQuery = { serviceStats: { uptimeS: number, startedAt: string, engineRuns: number } };
+export type ServiceStatsQuery = { serviceStats: { uptimeS: number, startedAt: unknown, engineRuns: number } };
 
 export type WarmCacheMutationVariables = Exact<{
   tickers: Array<string> | string;
@@ -174,21 +246,21 @@ export type OptimizationHeatmapMutationVariables = Exact<{
 
 export type OptimizationHeatmapMutation = { optimizeStrategy: { runCount: number, elapsedMs: number, best: { params: Record<string, unknown>, value: number | null, stats: { start: string, end: string, durationDays: number | null, exposureTimePct: number | null, equityFinal: number | null, equityPeak: number | null, commissions: number | null, returnPct: number | null, buyHoldReturnPct: number | null, returnAnnPct: number | null, volatilityAnnPct: number | null, cagrPct: number | null, sharpeRatio: number | null, sortinoRatio: number | null, calmarRatio: number | null, alphaPct: number | null, beta: number | null, maxDrawdownPct: number | null, avgDrawdownPct: number | null, maxDrawdownDurationDays: number | null, avgDrawdownDurationDays: number | null, tradeCount: number, winRatePct: number | null, bestTradePct: number | null, worstTradePct: number | null, avgTradePct: number | null, maxTradeDurationDays: number | null, avgTradeDurationDays: number | null, profitFactor: number | null, expectancyPct: number | null, sqn: number | null, kellyCriterion: number | null } }, runs: Array<{ params: Record<string, unknown>, value: number | null }> } };
 
-export type PortfolioViewFragment = { id: string, createdAt: string, input: Record<string, unknown>, stats: { start: string, end: string, durationDays: number | null, exposureTimePct: number | null, equityFinal: number | null, equityPeak: number | null, commissions: number | null, returnPct: number | null, buyHoldReturnPct: number | null, returnAnnPct: number | null, volatilityAnnPct: number | null, cagrPct: number | null, sharpeRatio: number | null, sortinoRatio: number | null, calmarRatio: number | null, alphaPct: number | null, beta: number | null, maxDrawdownPct: number | null, avgDrawdownPct: number | null, maxDrawdownDurationDays: number | null, avgDrawdownDurationDays: number | null, tradeCount: number, winRatePct: number | null, bestTradePct: number | null, worstTradePct: number | null, avgTradePct: number | null, maxTradeDurationDays: number | null, avgTradeDurationDays: number | null, profitFactor: number | null, expectancyPct: number | null, sqn: number | null, kellyCriterion: number | null }, equityCurve: Array<{ date: string, equity: number, drawdownPct: number }>, holdings: Array<{ ticker: string, weight: number, finalValue: number, pnl: number, returnPct: number | null, trades: number }>, benchmark: { ticker: string, alphaPct: number | null, beta: number | null } | null };
+export type PortfolioViewFragment = { id: string, createdAt: unknown, input: Record<string, unknown>, stats: { start: string, end: string, durationDays: number | null, exposureTimePct: number | null, equityFinal: number | null, equityPeak: number | null, commissions: number | null, returnPct: number | null, buyHoldReturnPct: number | null, returnAnnPct: number | null, volatilityAnnPct: number | null, cagrPct: number | null, sharpeRatio: number | null, sortinoRatio: number | null, calmarRatio: number | null, alphaPct: number | null, beta: number | null, maxDrawdownPct: number | null, avgDrawdownPct: number | null, maxDrawdownDurationDays: number | null, avgDrawdownDurationDays: number | null, tradeCount: number, winRatePct: number | null, bestTradePct: number | null, worstTradePct: number | null, avgTradePct: number | null, maxTradeDurationDays: number | null, avgTradeDurationDays: number | null, profitFactor: number | null, expectancyPct: number | null, sqn: number | null, kellyCriterion: number | null }, equityCurve: Array<{ date: string, equity: number, drawdownPct: number }>, holdings: Array<{ ticker: string, weight: number, finalValue: number, pnl: number, returnPct: number | null, trades: number }>, benchmark: { ticker: string, alphaPct: number | null, beta: number | null } | null };
 
 export type RunPortfolioMutationVariables = Exact<{
   input: PortfolioBacktestInput;
 }>;
 
 
-export type RunPortfolioMutation = { runPortfolioBacktest: { id: string, createdAt: string, input: Record<string, unknown>, stats: { start: string, end: string, durationDays: number | null, exposureTimePct: number | null, equityFinal: number | null, equityPeak: number | null, commissions: number | null, returnPct: number | null, buyHoldReturnPct: number | null, returnAnnPct: number | null, volatilityAnnPct: number | null, cagrPct: number | null, sharpeRatio: number | null, sortinoRatio: number | null, calmarRatio: number | null, alphaPct: number | null, beta: number | null, maxDrawdownPct: number | null, avgDrawdownPct: number | null, maxDrawdownDurationDays: number | null, avgDrawdownDurationDays: number | null, tradeCount: number, winRatePct: number | null, bestTradePct: number | null, worstTradePct: number | null, avgTradePct: number | null, maxTradeDurationDays: number | null, avgTradeDurationDays: number | null, profitFactor: number | null, expectancyPct: number | null, sqn: number | null, kellyCriterion: number | null }, equityCurve: Array<{ date: string, equity: number, drawdownPct: number }>, holdings: Array<{ ticker: string, weight: number, finalValue: number, pnl: number, returnPct: number | null, trades: number }>, benchmark: { ticker: string, alphaPct: number | null, beta: number | null } | null } };
+export type RunPortfolioMutation = { runPortfolioBacktest: { id: string, createdAt: unknown, input: Record<string, unknown>, stats: { start: string, end: string, durationDays: number | null, exposureTimePct: number | null, equityFinal: number | null, equityPeak: number | null, commissions: number | null, returnPct: number | null, buyHoldReturnPct: number | null, returnAnnPct: number | null, volatilityAnnPct: number | null, cagrPct: number | null, sharpeRatio: number | null, sortinoRatio: number | null, calmarRatio: number | null, alphaPct: number | null, beta: number | null, maxDrawdownPct: number | null, avgDrawdownPct: number | null, maxDrawdownDurationDays: number | null, avgDrawdownDurationDays: number | null, tradeCount: number, winRatePct: number | null, bestTradePct: number | null, worstTradePct: number | null, avgTradePct: number | null, maxTradeDurationDays: number | null, avgTradeDurationDays: number | null, profitFactor: number | null, expectancyPct: number | null, sqn: number | null, kellyCriterion: number | null }, equityCurve: Array<{ date: string, equity: number, drawdownPct: number }>, holdings: Array<{ ticker: string, weight: number, finalValue: number, pnl: number, returnPct: number | null, trades: number }>, benchmark: { ticker: string, alphaPct: number | null, beta: number | null } | null } };
 
 export type PortfolioRunQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PortfolioRunQuery = { portfolioBacktest: { id: string, createdAt: string, input: Record<string, unknown>, stats: { start: string, end: string, durationDays: number | null, exposureTimePct: number | null, equityFinal: number | null, equityPeak: number | null, commissions: number | null, returnPct: number | null, buyHoldReturnPct: number | null, returnAnnPct: number | null, volatilityAnnPct: number | null, cagrPct: number | null, sharpeRatio: number | null, sortinoRatio: number | null, calmarRatio: number | null, alphaPct: number | null, beta: number | null, maxDrawdownPct: number | null, avgDrawdownPct: number | null, maxDrawdownDurationDays: number | null, avgDrawdownDurationDays: number | null, tradeCount: number, winRatePct: number | null, bestTradePct: number | null, worstTradePct: number | null, avgTradePct: number | null, maxTradeDurationDays: number | null, avgTradeDurationDays: number | null, profitFactor: number | null, expectancyPct: number | null, sqn: number | null, kellyCriterion: number | null }, equityCurve: Array<{ date: string, equity: number, drawdownPct: number }>, holdings: Array<{ ticker: string, weight: number, finalValue: number, pnl: number, returnPct: number | null, trades: number }>, benchmark: { ticker: string, alphaPct: number | null, beta: number | null } | null } | null };
+export type PortfolioRunQuery = { portfolioBacktest: { id: string, createdAt: unknown, input: Record<string, unknown>, stats: { start: string, end: string, durationDays: number | null, exposureTimePct: number | null, equityFinal: number | null, equityPeak: number | null, commissions: number | null, returnPct: number | null, buyHoldReturnPct: number | null, returnAnnPct: number | null, volatilityAnnPct: number | null, cagrPct: number | null, sharpeRatio: number | null, sortinoRatio: number | null, calmarRatio: number | null, alphaPct: number | null, beta: number | null, maxDrawdownPct: number | null, avgDrawdownPct: number | null, maxDrawdownDurationDays: number | null, avgDrawdownDurationDays: number | null, tradeCount: number, winRatePct: number | null, bestTradePct: number | null, worstTradePct: number | null, avgTradePct: number | null, maxTradeDurationDays: number | null, avgTradeDurationDays: number | null, profitFactor: number | null, expectancyPct: number | null, sqn: number | null, kellyCriterion: number | null }, equityCurve: Array<{ date: string, equity: number, drawdownPct: number }>, holdings: Array<{ ticker: string, weight: number, finalValue: number, pnl: number, returnPct: number | null, trades: number }>, benchmark: { ticker: string, alphaPct: number | null, beta: number | null } | null } | null };
 
 export type RecentPortfoliosQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -196,7 +268,7 @@ export type RecentPortfoliosQueryVariables = Exact<{
 }>;
 
 
-export type RecentPortfoliosQuery = { portfolioBacktests: { edges: Array<{ node: { id: string, createdAt: string, stats: { returnPct: number | null, maxDrawdownPct: number | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type RecentPortfoliosQuery = { portfolioBacktests: { edges: Array<{ node: { id: string, createdAt: unknown, stats: { returnPct: number | null, maxDrawdownPct: number | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type PriceChartQueryVariables = Exact<{
   ticker: string;
@@ -220,7 +292,7 @@ export type CompareChartQuery = { priceSeriesList: Array<{ ticker: string, sourc
 export type StrategyCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StrategyCatalogueQuery = { strategies: Array<{ name: string, description: string, params: Array<{ name: string, type: string, default: number | null, min: number | null, max: number | null, description: string }> }> };
+export type StrategyCatalogueQuery = { strategies: Array<{ name: string, description: string, params: Array<{ name: string, type: ParamType, default: unknown, min: number | null, max: number | null, description: string }> }> };
 
 export const StatsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Stats"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BacktestStats"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"durationDays"}},{"kind":"Field","name":{"kind":"Name","value":"exposureTimePct"}},{"kind":"Field","name":{"kind":"Name","value":"equityFinal"}},{"kind":"Field","name":{"kind":"Name","value":"equityPeak"}},{"kind":"Field","name":{"kind":"Name","value":"commissions"}},{"kind":"Field","name":{"kind":"Name","value":"returnPct"}},{"kind":"Field","name":{"kind":"Name","value":"buyHoldReturnPct"}},{"kind":"Field","name":{"kind":"Name","value":"returnAnnPct"}},{"kind":"Field","name":{"kind":"Name","value":"volatilityAnnPct"}},{"kind":"Field","name":{"kind":"Name","value":"cagrPct"}},{"kind":"Field","name":{"kind":"Name","value":"sharpeRatio"}},{"kind":"Field","name":{"kind":"Name","value":"sortinoRatio"}},{"kind":"Field","name":{"kind":"Name","value":"calmarRatio"}},{"kind":"Field","name":{"kind":"Name","value":"alphaPct"}},{"kind":"Field","name":{"kind":"Name","value":"beta"}},{"kind":"Field","name":{"kind":"Name","value":"maxDrawdownPct"}},{"kind":"Field","name":{"kind":"Name","value":"avgDrawdownPct"}},{"kind":"Field","name":{"kind":"Name","value":"maxDrawdownDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"avgDrawdownDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"tradeCount"}},{"kind":"Field","name":{"kind":"Name","value":"winRatePct"}},{"kind":"Field","name":{"kind":"Name","value":"bestTradePct"}},{"kind":"Field","name":{"kind":"Name","value":"worstTradePct"}},{"kind":"Field","name":{"kind":"Name","value":"avgTradePct"}},{"kind":"Field","name":{"kind":"Name","value":"maxTradeDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"avgTradeDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"profitFactor"}},{"kind":"Field","name":{"kind":"Name","value":"expectancyPct"}},{"kind":"Field","name":{"kind":"Name","value":"sqn"}},{"kind":"Field","name":{"kind":"Name","value":"kellyCriterion"}}]}}]} as unknown as DocumentNode<StatsFragment, unknown>;
 export const PortfolioViewFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PortfolioView"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PortfolioBacktest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"input"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Stats"}}]}},{"kind":"Field","name":{"kind":"Name","value":"equityCurve"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"equity"}},{"kind":"Field","name":{"kind":"Name","value":"drawdownPct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"holdings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ticker"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"finalValue"}},{"kind":"Field","name":{"kind":"Name","value":"pnl"}},{"kind":"Field","name":{"kind":"Name","value":"returnPct"}},{"kind":"Field","name":{"kind":"Name","value":"trades"}}]}},{"kind":"Field","name":{"kind":"Name","value":"benchmark"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ticker"}},{"kind":"Field","name":{"kind":"Name","value":"alphaPct"}},{"kind":"Field","name":{"kind":"Name","value":"beta"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Stats"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BacktestStats"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"durationDays"}},{"kind":"Field","name":{"kind":"Name","value":"exposureTimePct"}},{"kind":"Field","name":{"kind":"Name","value":"equityFinal"}},{"kind":"Field","name":{"kind":"Name","value":"equityPeak"}},{"kind":"Field","name":{"kind":"Name","value":"commissions"}},{"kind":"Field","name":{"kind":"Name","value":"returnPct"}},{"kind":"Field","name":{"kind":"Name","value":"buyHoldReturnPct"}},{"kind":"Field","name":{"kind":"Name","value":"returnAnnPct"}},{"kind":"Field","name":{"kind":"Name","value":"volatilityAnnPct"}},{"kind":"Field","name":{"kind":"Name","value":"cagrPct"}},{"kind":"Field","name":{"kind":"Name","value":"sharpeRatio"}},{"kind":"Field","name":{"kind":"Name","value":"sortinoRatio"}},{"kind":"Field","name":{"kind":"Name","value":"calmarRatio"}},{"kind":"Field","name":{"kind":"Name","value":"alphaPct"}},{"kind":"Field","name":{"kind":"Name","value":"beta"}},{"kind":"Field","name":{"kind":"Name","value":"maxDrawdownPct"}},{"kind":"Field","name":{"kind":"Name","value":"avgDrawdownPct"}},{"kind":"Field","name":{"kind":"Name","value":"maxDrawdownDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"avgDrawdownDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"tradeCount"}},{"kind":"Field","name":{"kind":"Name","value":"winRatePct"}},{"kind":"Field","name":{"kind":"Name","value":"bestTradePct"}},{"kind":"Field","name":{"kind":"Name","value":"worstTradePct"}},{"kind":"Field","name":{"kind":"Name","value":"avgTradePct"}},{"kind":"Field","name":{"kind":"Name","value":"maxTradeDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"avgTradeDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"profitFactor"}},{"kind":"Field","name":{"kind":"Name","value":"expectancyPct"}},{"kind":"Field","name":{"kind":"Name","value":"sqn"}},{"kind":"Field","name":{"kind":"Name","value":"kellyCriterion"}}]}}]} as unknown as DocumentNode<PortfolioViewFragment, unknown>;

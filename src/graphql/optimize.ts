@@ -1,4 +1,5 @@
 import type { OptimizationView, PublicRun } from '../backtests/optimize-service.ts';
+import { NUMERIC_STAT_KEYS } from '../engine/optimizer/stat-keys.ts';
 import { builder } from './builder.ts';
 import { DataReportRef } from './data-report.ts';
 import { engineOptionFields } from './engine-inputs.ts';
@@ -14,6 +15,13 @@ const ParamRangeInput = builder.inputType('ParamRangeInput', {
   }),
 });
 
+const OptimizeStat = builder.enumType('OptimizeStat', {
+  description: 'A statistic an optimization can maximize: the BacktestStats field of that name.',
+  values: Object.fromEntries(
+    NUMERIC_STAT_KEYS.map((key) => [key, { value: key, description: `BacktestStats.${key}.` }]),
+  ),
+});
+
 const OptimizeInput = builder.inputType('OptimizeInput', {
   description: 'A grid search over strategy params.',
   fields: (t) => ({
@@ -27,7 +35,8 @@ const OptimizeInput = builder.inputType('OptimizeInput', {
     constraint: t.string({
       description: 'Runs must satisfy this, e.g. "fast < slow" (arithmetic, comparisons, and/or/not).',
     }),
-    maximize: t.string({
+    maximize: t.field({
+      type: OptimizeStat,
       defaultValue: 'sqn',
       description: 'The statistic to maximize, e.g. sqn, sharpeRatio, returnPct.',
     }),

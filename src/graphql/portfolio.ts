@@ -72,7 +72,11 @@ const PortfolioBacktest = builder.objectRef<PortfolioRun>('PortfolioBacktest').i
   interfaces: [DataReportRef],
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Run id.' }),
-    createdAt: t.exposeString('createdAt', { description: 'When it was computed (ISO-8601 UTC).' }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When it was computed.',
+      resolve: (r) => r.createdAt,
+    }),
     input: t.field({
       type: 'JSONObject',
       description: 'The canonical request: holdings sorted, defaults filled in.',

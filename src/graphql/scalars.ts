@@ -18,6 +18,35 @@ builder.scalarType('Date', {
   parseValue: parseDate,
 });
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+builder.scalarType('DateTime', {
+  description: 'An instant as ISO-8601 in UTC with milliseconds, e.g. 2024-05-06T07:08:09.123Z.',
+  serialize: (value) => value,
+  parseValue: (value) => {
+    if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+      throw badInput(`DateTime must be an ISO-8601 UTC instant, got ${JSON.stringify(value)?.slice(0, 40)}`);
+    }
+    return new Date(value).toISOString();
+  },
+});
+
+builder.scalarType('ParamValue', {
+  description: 'A strategy param value: a number, or true/false for a boolean param.',
+  serialize: (value) => value,
+  parseValue: (value) => {
+    if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value;
+    throw badInput(
+      `ParamValue must be a finite number or a boolean, got ${JSON.stringify(value)?.slice(0, 40)}`,
+    );
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.BOOLEAN) return ast.value;
+    if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return Number(ast.value);
+    throw badInput('ParamValue must be a number or a boolean');
+  },
+});
+
 function literalToJson(ast: ValueNode): unknown {
   switch (ast.kind) {
     case Kind.STRING:

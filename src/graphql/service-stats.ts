@@ -35,11 +35,20 @@ const OperationStats = builder.objectRef<OperationSummary>('OperationStats').imp
   }),
 });
 
+const CacheLayer = builder.enumType('CacheLayer', {
+  description: 'A layer of the data path that answers lookups.',
+  values: {
+    MEMORY: { value: 'memory', description: 'The series TTL cache (in process, or Redis).' },
+    DATABASE: { value: 'database', description: 'The price store.' },
+    RESULT: { value: 'result', description: 'The backtest result cache.' },
+  } as const,
+});
+
 const CacheLayerStats = builder.objectRef<CacheHitRate>('CacheLayerStats').implement({
   description:
     'Lookups of one cache layer since start: memory (series TTL cache), database (price store), result (backtests).',
   fields: (t) => ({
-    layer: t.exposeString('layer', { description: 'memory, database or result.' }),
+    layer: t.field({ type: CacheLayer, description: 'The layer.', resolve: (c) => c.layer }),
     hits: t.exposeInt('hits', { description: 'Answered by this layer.' }),
     misses: t.exposeInt('misses', { description: 'Passed on to the next layer.' }),
     stale: t.exposeInt('stale', { description: 'Stored data served because the provider failed.' }),
@@ -56,7 +65,7 @@ const SlowOperation = builder.objectRef<SlowOperationShape>('SlowOperation').imp
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Operation name, or its root fields joined by +.' }),
     durationMs: t.exposeFloat('durationMs', { description: 'From arrival to response (ms).' }),
-    at: t.exposeString('at', { description: 'When it finished (ISO-8601 UTC).' }),
+    at: t.field({ type: 'DateTime', description: 'When it finished.', resolve: (o) => o.at }),
   }),
 });
 
@@ -64,7 +73,11 @@ const ServiceStats = builder.objectRef<StatsSnapshot>('ServiceStats').implement(
   description: 'How the service is doing.',
   fields: (t) => ({
     uptimeS: t.exposeFloat('uptimeS', { description: 'Seconds since the process started serving.' }),
-    startedAt: t.exposeString('startedAt', { description: 'When the process started (ISO-8601 UTC).' }),
+    startedAt: t.field({
+      type: 'DateTime',
+      description: 'When the process started.',
+      resolve: (s) => s.startedAt,
+    }),
     engineRuns: t.exposeInt('engineRuns', {
       description: 'Backtests computed by the engine (cache hits excluded).',
     }),

@@ -37,8 +37,8 @@ const DESCRIPTIONS: Record<Exclude<keyof PublicStats, 'start' | 'end' | 'tradeCo
 export const BacktestStatsRef = builder.objectRef<PublicStats>('BacktestStats').implement({
   description: 'Backtest statistics, identical to backtesting.py 0.6.6 (null where it gives NaN).',
   fields: (t) => ({
-    start: t.string({ description: 'First bar date.', resolve: (s) => String(s.start) }),
-    end: t.string({ description: 'Last bar date.', resolve: (s) => String(s.end) }),
+    start: t.field({ type: 'Date', description: 'First bar date.', resolve: (s) => String(s.start) }),
+    end: t.field({ type: 'Date', description: 'Last bar date.', resolve: (s) => String(s.end) }),
     ...Object.fromEntries(
       Object.entries(DESCRIPTIONS).map(([name, description]) => [
         name,

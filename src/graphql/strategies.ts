@@ -1,16 +1,21 @@
 import { listStrategies, type StrategyInfo } from '../strategies/registry.ts';
 import { builder } from './builder.ts';
 
+const ParamType = builder.enumType('ParamType', {
+  description: 'The type of a strategy param.',
+  values: {
+    INT: { value: 'int', description: 'A whole number.' },
+    FLOAT: { value: 'float', description: 'Any finite number.' },
+    BOOLEAN: { value: 'boolean', description: 'true or false.' },
+  } as const,
+});
+
 const StrategyParam = builder.objectRef<StrategyInfo['params'][number]>('StrategyParam').implement({
   description: 'A strategy parameter with its type, default and bounds.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name to use in `params`.' }),
-    type: t.exposeString('type', { description: 'int, float or boolean.' }),
-    default: t.float({
-      nullable: true,
-      description: 'Default value (booleans as 1 for true, 0 for false).',
-      resolve: (p) => (typeof p.default === 'boolean' ? Number(p.default) : p.default),
-    }),
+    type: t.field({ type: ParamType, description: 'Its type.', resolve: (p) => p.type }),
+    default: t.field({ type: 'ParamValue', description: 'Default value.', resolve: (p) => p.default }),
     min: t.float({ nullable: true, description: 'Lowest allowed value.', resolve: (p) => p.min }),
     max: t.float({ nullable: true, description: 'Highest allowed value.', resolve: (p) => p.max }),
     description: t.exposeString('description', { description: 'What the parameter does.' }),

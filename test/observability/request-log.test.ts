@@ -114,12 +114,12 @@ describe('serviceStats', () => {
     expect(prices.maxMs).toBeGreaterThanOrEqual(300);
     expect(prices.p50Ms).toBeLessThan(300);
     expect(stats.operations.find((o) => o.name === 'Catalogue')?.count).toBe(1);
-    expect(stats.cacheHitRates.find((c) => c.layer === 'memory')).toMatchObject({
+    expect(stats.cacheHitRates.find((c) => c.layer === 'MEMORY')).toMatchObject({
       hits: 3,
       misses: 1,
       hitRate: 0.75,
     });
-    expect(stats.cacheHitRates.find((c) => c.layer === 'result')).toMatchObject({ hits: 0, hitRate: null });
+    expect(stats.cacheHitRates.find((c) => c.layer === 'RESULT')).toMatchObject({ hits: 0, hitRate: null });
     expect(stats.slowestOperations[0].name).toBe('Prices');
     expect(stats.slowestOperations[0].durationMs).toBe(prices.maxMs);
     expect(Date.parse(stats.slowestOperations[0].at)).toBeGreaterThan(Date.now() - 60_000);
