@@ -105,6 +105,7 @@ const BacktestInput = builder.inputType('BacktestInput', {
 builder.queryField('backtest', (t) =>
   t.field({
     type: BacktestResult,
+    nullable: true,
     description: 'Runs (or answers from the result cache) one backtest.',
     args: { input: t.arg({ type: BacktestInput, required: true, description: 'What to backtest.' }) },
     resolve: (_root, { input }, ctx) => ctx.services.backtests.run(input, ctx.loaders.seriesByKey),

@@ -78,6 +78,7 @@ const OptimizationResult = builder.objectRef<OptimizationView>('OptimizationResu
 builder.mutationField('optimizeStrategy', (t) =>
   t.field({
     type: OptimizationResult,
+    nullable: true,
     description: 'Runs the strategy over a param grid on worker threads; at most MAX_OPTIMIZE_RUNS runs.',
     args: { input: t.arg({ type: OptimizeInput, required: true, description: 'The search.' }) },
     resolve: (_root, { input }, ctx) => ctx.services.optimizer.run(input, ctx.loaders.seriesByKey),

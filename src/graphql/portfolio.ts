@@ -105,6 +105,7 @@ const PortfolioBacktest = builder.objectRef<PortfolioRun>('PortfolioBacktest').i
 builder.mutationField('runPortfolioBacktest', (t) =>
   t.field({
     type: PortfolioBacktest,
+    nullable: true,
     description: 'Runs and stores a portfolio backtest; an identical request returns the stored run.',
     args: { input: t.arg({ type: PortfolioBacktestInput, required: true, description: 'The portfolio.' }) },
     resolve: (_root, { input }, ctx) => ctx.services.portfolios.run(input, ctx.loaders.seriesByKey),

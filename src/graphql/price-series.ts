@@ -86,6 +86,7 @@ export const PriceSeriesRef = builder.objectRef<PriceSeries>('PriceSeries').impl
 builder.queryField('priceSeries', (t) =>
   t.field({
     type: PriceSeriesRef,
+    nullable: true,
     description: 'Daily bars of one ticker between two dates (inclusive).',
     args: {
       ticker: t.arg.string({ required: true, description: 'Ticker symbol, e.g. AAPL, BRK-B, ^GSPC.' }),
@@ -101,7 +102,9 @@ builder.queryField('priceSeries', (t) =>
 builder.queryField('priceSeriesList', (t) =>
   t.field({
     type: [PriceSeriesRef],
-    description: 'Daily bars of several tickers over the same range, loaded together, in request order.',
+    nullable: { list: true, items: true },
+    description:
+      'Daily bars of several tickers over the same range, loaded together, in request order. A ticker that fails is null, with an error whose path names its index.',
     args: {
       tickers: t.arg.stringList({ required: true, description: 'Ticker symbols (at most MAX_TICKERS).' }),
       from: t.arg({ type: 'Date', required: true, description: 'First date (inclusive).' }),
@@ -110,10 +113,8 @@ builder.queryField('priceSeriesList', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const keys = toSeriesKeys(args, ctx.services.config.limits);
-      const results = await ctx.loaders.seriesByKey.loadMany(keys);
-      const failed = results.find((r) => r instanceof Error);
-      if (failed) throw failed;
-      return results as PriceSeries[];
+      // graphql reports an Error in a list slot as that item's error (path [field, index]).
+      return (await ctx.loaders.seriesByKey.loadMany(keys)) as PriceSeries[];
     },
   }),
 );

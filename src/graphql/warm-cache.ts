@@ -37,6 +37,7 @@ const WarmCacheResult = builder.objectRef<WarmCacheShape>('WarmCacheResult').imp
 builder.mutationField('warmCache', (t) =>
   t.field({
     type: WarmCacheResult,
+    nullable: true,
     description:
       'Admin: loads series into the store and cache ahead of demand. Needs the ADMIN_TOKEN bearer.',
     args: {

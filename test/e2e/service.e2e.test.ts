@@ -64,7 +64,7 @@ describe.skipIf(!mysqlUrl)('the service end to end on MariaDB and the Yahoo test
 
   it('computes the same backtest as the CLI on the same data, within 1e-9', async () => {
     const chart = await gql(PriceChartDocument, { ticker: input.ticker, from: input.from, to: input.to });
-    const c = chart.data!.priceSeries.columns;
+    const c = chart.data!.priceSeries!.columns;
     const csv = [
       ',Open,High,Low,Close,Volume',
       ...c.dates.map((d, i) => `${d},${c.open[i]},${c.high[i]},${c.low[i]},${c.close[i]},${c.volume[i]}`),
@@ -88,7 +88,7 @@ describe.skipIf(!mysqlUrl)('the service end to end on MariaDB and the Yahoo test
 
     const r = await gql(BacktestDocument, { input });
     expect(r.errors).toBeUndefined();
-    const stats = r.data!.backtest.stats as Record<string, unknown>;
+    const stats = r.data!.backtest!.stats as Record<string, unknown>;
     for (const [key, want] of Object.entries(expected)) {
       const got = stats[key];
       if (typeof want === 'number' && typeof got === 'number') {
@@ -97,7 +97,7 @@ describe.skipIf(!mysqlUrl)('the service end to end on MariaDB and the Yahoo test
         expect(got, key).toEqual(want);
       }
     }
-    expect(r.data!.backtest.trades.length).toBe(JSON.parse(cli.stdout).trades.length);
+    expect(r.data!.backtest!.trades.length).toBe(JSON.parse(cli.stdout).trades.length);
   });
 
   it('answers the identical query from the result cache without running the engine', async () => {
@@ -105,7 +105,7 @@ describe.skipIf(!mysqlUrl)('the service end to end on MariaDB and the Yahoo test
     await gql(BacktestDocument, { input });
     const before = await runs();
     const again = await gql(BacktestDocument, { input });
-    expect(again.data!.backtest.cached).toBe(true);
+    expect(again.data!.backtest!.cached).toBe(true);
     expect(await runs()).toBe(before);
   });
 
@@ -118,10 +118,10 @@ describe.skipIf(!mysqlUrl)('the service end to end on MariaDB and the Yahoo test
     yahoo.addSeries('E2ELIVE', { everyDay: true, start: addDays(today, -400), end: today });
     await new Promise((r) => setTimeout(r, 1200)); // the recent series' TTL (CACHE_TTL_RECENT_S=1)
     const later = await gql(BacktestDocument, { input: live });
-    expect(later.data!.backtest.cached).toBe(false);
-    expect(later.data!.backtest.key).not.toBe(first.data!.backtest.key);
-    expect(later.data!.backtest.stats.end).toBe(today);
-    expect(later.data!.backtest.equityCurve.length).toBeGreaterThan(first.data!.backtest.equityCurve.length);
+    expect(later.data!.backtest!.cached).toBe(false);
+    expect(later.data!.backtest!.key).not.toBe(first.data!.backtest!.key);
+    expect(later.data!.backtest!.stats.end).toBe(today);
+    expect(later.data!.backtest!.equityCurve.length).toBeGreaterThan(first.data!.backtest!.equityCurve.length);
   });
 
   it('keeps a portfolio run retrievable by id after a restart', async () => {
@@ -137,13 +137,13 @@ describe.skipIf(!mysqlUrl)('the service end to end on MariaDB and the Yahoo test
       },
     });
     expect(run.errors).toBeUndefined();
-    const id = run.data!.runPortfolioBacktest.id;
+    const id = run.data!.runPortfolioBacktest!.id;
     expect(await service.stop()).toBe(0);
     service = await start();
     const got = await gql(PortfolioRunDocument, { id });
     expect(got.data!.portfolioBacktest?.id).toBe(id);
     expect(got.data!.portfolioBacktest?.stats.equityFinal).toBe(
-      run.data!.runPortfolioBacktest.stats.equityFinal,
+      run.data!.runPortfolioBacktest!.stats.equityFinal,
     );
   });
 
@@ -171,12 +171,12 @@ describe.skipIf(!mysqlUrl)('the service end to end on MariaDB and the Yahoo test
     const answeredDuring: boolean[] = [];
     for (let i = 0; i < 5; i += 1) {
       const r = await gql(PriceChartDocument, { ticker: 'E2EA', from: '2016-01-01', to: '2020-12-31' });
-      expect(r.data!.priceSeries.source).toBe('MEMORY');
+      expect(r.data!.priceSeries!.source).toBe('MEMORY');
       answeredDuring.push(!optimizationDone);
     }
     const result = await optimization;
     expect(result.errors).toBeUndefined();
-    expect(result.data!.optimizeStrategy.runCount).toBeGreaterThan(4000);
+    expect(result.data!.optimizeStrategy!.runCount).toBeGreaterThan(4000);
     // Every chart request was answered while the optimization was still running.
     expect(answeredDuring).toEqual([true, true, true, true, true]);
   });

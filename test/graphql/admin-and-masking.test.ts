@@ -48,13 +48,13 @@ describe('warmCache (admin)', () => {
       const ok = await run(h, WarmCacheDocument, vars, { authorization: `Bearer ${TOKEN}` });
       expect(ok.errors).toBeUndefined();
       expect(ok.data!.warmCache).toMatchObject({ requested: 3, succeeded: 2, failed: 1 });
-      expect(ok.data!.warmCache.tickers.map((t) => [t.ticker, t.ok])).toEqual([
+      expect(ok.data!.warmCache!.tickers.map((t) => [t.ticker, t.ok])).toEqual([
         ['WA1', true],
         ['WA2', true],
         ['UNKNOWNW', false],
       ]);
       const chart = await run(h, PriceChartDocument, { ticker: 'WA1', from: '2023-01-01', to: '2023-03-31' });
-      expect(chart.data!.priceSeries.source).toBe('MEMORY');
+      expect(chart.data!.priceSeries!.source).toBe('MEMORY');
       expect(yahoo.countFor('WA1')).toBe(1);
     } finally {
       await h.close();
