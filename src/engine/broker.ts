@@ -43,13 +43,22 @@ export class Broker implements OrderDesk, TradeDesk {
     return o.commissionFixed + Math.abs(size) * price * o.commissionRate;
   }
 
-  /** Cash plus unrealized profit of open trades at the current close. */
+  /**
+   * Cash plus unrealized profit of open trades at the current close, summed as the reference
+   * does: Close·Σ size − Σ size·entry over the open trades in trade order, then added to cash.
+   * (Σ size·(Close − entry) can differ by an ulp, which moves drawdown episode boundaries.)
+   */
   equity(): number {
-    const price = this.bars.close[this.i];
     const trades = this.trades;
-    let pnl = 0;
-    for (let k = 0; k < trades.length; k++) pnl += trades[k].size * (price - trades[k].entryPrice);
-    return this.cash + pnl;
+    if (trades.length === 0) return this.cash;
+    let sumSize = 0;
+    let sumSizeEntry = 0;
+    for (let k = 0; k < trades.length; k++) {
+      const trade = trades[k];
+      sumSize += trade.size;
+      sumSizeEntry += trade.size * trade.entryPrice;
+    }
+    return this.cash + (this.bars.close[this.i] * sumSize - sumSizeEntry);
   }
 
   marginAvailable(): number {
