@@ -94,7 +94,10 @@ export class Broker implements OrderDesk, TradeDesk {
     }
     const order = new Order(this, size, limit, stop, sl, tp, tag, parent);
     if (parent === null && this.options.exclusiveOrders) {
-      for (const pending of this.orders.slice()) if (!pending.isContingent) this.cancelOrder(pending);
+      // The reference walks the live queue while cancelling removes from it: the order right
+      // after each cancelled one moves into the cancelled slot, is skipped and stays pending.
+      const orders = this.orders;
+      for (let k = 0; k < orders.length; k++) if (!orders[k].isContingent) this.cancelOrder(orders[k]);
       for (const trade of this.trades) this.requestClose(trade, 1);
     }
     if (parent !== null && stop) this.orders.unshift(order);
