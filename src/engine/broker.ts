@@ -1,10 +1,11 @@
 import type { Bars } from './bars.ts';
 import { EngineError } from './errors.ts';
 import type { ResolvedOptions } from './options.ts';
-import { Order, type OrderDesk } from './order.ts';
+import type { OpenTrade, OrderDesk, PendingOrder, TradeDesk } from './ledger-types.ts';
+import { Order } from './order.ts';
 import { copySign, roundHalfEven } from './py-numerics.ts';
 import type { ClosedTrade, OrderTag } from './strategy.ts';
-import { Trade, type TradeDesk } from './trade.ts';
+import { Trade } from './trade.ts';
 
 /**
  * Account state: cash, the order queue, open and closed trades, and the operations that change
@@ -17,11 +18,11 @@ export class Broker implements OrderDesk, TradeDesk {
   cash: number;
   /** Current bar index. */
   i = 0;
-  readonly orders: Order[] = [];
-  readonly trades: Trade[] = [];
+  readonly orders: PendingOrder[] = [];
+  readonly trades: OpenTrade[] = [];
   readonly closedTrades: ClosedTrade[] = [];
   /** Reused snapshot of the queue while filling (no per-bar allocation). */
-  readonly queueSnapshot: Order[] = [];
+  readonly queueSnapshot: PendingOrder[] = [];
 
   constructor(bars: Bars, options: ResolvedOptions) {
     this.bars = bars;
@@ -82,8 +83,8 @@ export class Broker implements OrderDesk, TradeDesk {
     sl: number,
     tp: number,
     tag: OrderTag | null,
-    parent: Trade | null,
-  ): Order {
+    parent: OpenTrade | null,
+  ): PendingOrder {
     const isLong = size > 0;
     const ref = limit || stop || this.bars.close[this.i] * (1 + copySign(this.options.spread, size));
     const lower = isLong ? sl || -Infinity : tp || -Infinity;
@@ -106,14 +107,14 @@ export class Broker implements OrderDesk, TradeDesk {
   }
 
   /** `Trade.close(portion)`: a market order for round(|size|·portion) units, ahead of the queue. */
-  requestClose(trade: Trade, portion: number): void {
+  requestClose(trade: OpenTrade, portion: number): void {
     if (!(portion > 0 && portion <= 1)) throw new EngineError('order.portion', 'portion must be in (0, 1]');
     const units = Math.max(1, roundHalfEven(Math.abs(trade.size) * portion));
     this.orders.unshift(new Order(this, copySign(units, -trade.size), 0, 0, 0, 0, trade.tag, trade));
   }
 
   /** Replaces a trade's SL (stop order) or TP (limit order); a falsy price just cancels it. */
-  setContingent(trade: Trade, kind: 'sl' | 'tp', price: number | null | undefined): void {
+  setContingent(trade: OpenTrade, kind: 'sl' | 'tp', price: number | null | undefined): void {
     if (price !== null && price !== undefined && price !== 0 && !(price > 0 && price < Infinity)) {
       throw new EngineError(`trade.${kind}`, `${kind} must be a positive finite price`);
     }
@@ -129,7 +130,7 @@ export class Broker implements OrderDesk, TradeDesk {
     }
   }
 
-  cancelOrder(order: Order): void {
+  cancelOrder(order: PendingOrder): void {
     this.removeOrder(order);
     const parent = order.parent;
     if (parent === null) return;
@@ -142,7 +143,7 @@ export class Broker implements OrderDesk, TradeDesk {
     }
   }
 
-  removeOrder(order: Order): void {
+  removeOrder(order: PendingOrder): void {
     if (!order.active) return;
     order.active = false;
     const at = this.orders.indexOf(order);
@@ -158,7 +159,7 @@ export class Broker implements OrderDesk, TradeDesk {
   }
 
   /** Reduces `trade` by `size` units (opposite sign); a full reduction closes it. */
-  reduceTrade(trade: Trade, price: number, size: number, bar: number): void {
+  reduceTrade(trade: OpenTrade, price: number, size: number, bar: number): void {
     const left = trade.size + size;
     if (left === 0) {
       this.closeTrade(trade, price, bar);
@@ -173,7 +174,7 @@ export class Broker implements OrderDesk, TradeDesk {
   }
 
   /** Closes a whole trade at `price` (raw, no spread), removing its SL/TP orders. */
-  closeTrade(trade: Trade, price: number, bar: number): void {
+  closeTrade(trade: OpenTrade, price: number, bar: number): void {
     const at = this.trades.indexOf(trade);
     if (at >= 0) this.trades.splice(at, 1);
     if (trade.slOrder !== null) this.removeOrder(trade.slOrder);
