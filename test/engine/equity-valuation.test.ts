@@ -61,10 +61,14 @@ describe('unrealized P/L summed as the reference does', () => {
     ]);
 
     const held = (k: number): [number, number][] =>
-      k < 2 ? [] : k < 3 ? [[40, 101.92]] : [
-            [40, 101.92],
-            [40, 103.04],
-          ];
+      k < 2
+        ? []
+        : k < 3
+          ? [[40, 101.92]]
+          : [
+              [40, 101.92],
+              [40, 103.04],
+            ];
     const expected = close.map((c, k) => referenceEquity(10_000, c, held(k)));
     expect(expected[3]).toBe(9999.999999999998);
     expect(Array.from(result.equity)).toEqual(expected);

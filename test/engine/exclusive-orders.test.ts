@@ -28,7 +28,8 @@ describe.skipIf(!sharedDataAvailable)('exclusive orders on GOOG', () => {
         ctx.buy({ size: 1, limit: price * 0.7, tag: 'c' });
       }
       if (ctx.i === 23) ctx.sell({ size: 1 });
-      if (ctx.i === 25) at25 = { pending: ctx.orders.map((o) => o.tag), trades: ctx.trades.map((t) => t.size) };
+      if (ctx.i === 25)
+        at25 = { pending: ctx.orders.map((o) => o.tag), trades: ctx.trades.map((t) => t.size) };
     });
     runBacktest({ bars, strategy, options: { exclusiveOrders: true } });
     // Bar 21: 'a' queues a close of the long in front: [close, a]. 'b' cancels that close and
@@ -48,7 +49,8 @@ describe('exclusive orders skip the order after each cancelled one', () => {
   it('five pending orders A…E: A, C and E are cancelled, B and D survive', () => {
     const broker = new Broker(bars, resolveOptions({ exclusiveOrders: true }));
     broker.i = 1;
-    for (const [k, tag] of ['A', 'B', 'C', 'D', 'E'].entries()) broker.orders.push(limitBuy(broker, tag, 50 + k));
+    for (const [k, tag] of ['A', 'B', 'C', 'D', 'E'].entries())
+      broker.orders.push(limitBuy(broker, tag, 50 + k));
     const cancelled = broker.orders.filter((o) => o.tag === 'A' || o.tag === 'C' || o.tag === 'E');
     broker.newOrder(1, 60, 0, 0, 0, 'new', null);
     expect(broker.orders.map((o) => [o.tag, o.limit])).toEqual([
