@@ -1,10 +1,11 @@
 import type { Bars } from './bars.ts';
 import { EngineError } from './errors.ts';
 import type { ResolvedOptions } from './options.ts';
-import { Order, type OrderDesk } from './order.ts';
+import type { OpenTrade, OrderDesk, PendingOrder, TradeDesk } from './ledger-types.ts';
+import { Order } from './order.ts';
 import { copySign, roundHalfEven } from './py-numerics.ts';
 import type { ClosedTrade, OrderTag } from './strategy.ts';
-import { Trade, type TradeDesk } from './trade.ts';
+import { Trade } from './trade.ts';
 
 /**
  * Account state: cash, the order queue, open and closed trades, and the operations that change
@@ -17,11 +18,11 @@ export class Broker implements OrderDesk, TradeDesk {
   cash: number;
   /** Current bar index. */
   i = 0;
-  readonly orders: Order[] = [];
-  readonly trades: Trade[] = [];
+  readonly orders: PendingOrder[] = [];
+  readonly trades: OpenTrade[] = [];
   readonly closedTrades: ClosedTrade[] = [];
   /** Reused snapshot of the queue while filling (no per-bar allocation). */
-  readonly queueSnapshot: Order[] = [];
+  readonly queueSnapshot: PendingOrder[] = [];
 
   constructor(bars: Bars, options: ResolvedOptions) {
     this.bars = bars;
@@ -43,13 +44,22 @@ export class Broker implements OrderDesk, TradeDesk {
     return o.commissionFixed + Math.abs(size) * price * o.commissionRate;
   }
 
-  /** Cash plus unrealized profit of open trades at the current close. */
+  /**
+   * Cash plus unrealized profit of open trades at the current close, summed as the reference
+   * does: Close·Σ size − Σ size·entry over the open trades in trade order, then added to cash.
+   * (Σ size·(Close − entry) can differ by an ulp, which moves drawdown episode boundaries.)
+   */
   equity(): number {
-    const price = this.bars.close[this.i];
     const trades = this.trades;
-    let pnl = 0;
-    for (let k = 0; k < trades.length; k++) pnl += trades[k].size * (price - trades[k].entryPrice);
-    return this.cash + pnl;
+    if (trades.length === 0) return this.cash;
+    let sumSize = 0;
+    let sumSizeEntry = 0;
+    for (let k = 0; k < trades.length; k++) {
+      const trade = trades[k];
+      sumSize += trade.size;
+      sumSizeEntry += trade.size * trade.entryPrice;
+    }
+    return this.cash + (this.bars.close[this.i] * sumSize - sumSizeEntry);
   }
 
   marginAvailable(): number {
@@ -73,8 +83,8 @@ export class Broker implements OrderDesk, TradeDesk {
     sl: number,
     tp: number,
     tag: OrderTag | null,
-    parent: Trade | null,
-  ): Order {
+    parent: OpenTrade | null,
+  ): PendingOrder {
     const isLong = size > 0;
     const ref = limit || stop || this.bars.close[this.i] * (1 + copySign(this.options.spread, size));
     const lower = isLong ? sl || -Infinity : tp || -Infinity;
@@ -85,7 +95,10 @@ export class Broker implements OrderDesk, TradeDesk {
     }
     const order = new Order(this, size, limit, stop, sl, tp, tag, parent);
     if (parent === null && this.options.exclusiveOrders) {
-      for (const pending of this.orders.slice()) if (!pending.isContingent) this.cancelOrder(pending);
+      // The reference walks the live queue while cancelling removes from it: the order right
+      // after each cancelled one moves into the cancelled slot, is skipped and stays pending.
+      const orders = this.orders;
+      for (let k = 0; k < orders.length; k++) if (!orders[k].isContingent) this.cancelOrder(orders[k]);
       for (const trade of this.trades) this.requestClose(trade, 1);
     }
     if (parent !== null && stop) this.orders.unshift(order);
@@ -94,14 +107,14 @@ export class Broker implements OrderDesk, TradeDesk {
   }
 
   /** `Trade.close(portion)`: a market order for round(|size|·portion) units, ahead of the queue. */
-  requestClose(trade: Trade, portion: number): void {
+  requestClose(trade: OpenTrade, portion: number): void {
     if (!(portion > 0 && portion <= 1)) throw new EngineError('order.portion', 'portion must be in (0, 1]');
     const units = Math.max(1, roundHalfEven(Math.abs(trade.size) * portion));
     this.orders.unshift(new Order(this, copySign(units, -trade.size), 0, 0, 0, 0, trade.tag, trade));
   }
 
   /** Replaces a trade's SL (stop order) or TP (limit order); a falsy price just cancels it. */
-  setContingent(trade: Trade, kind: 'sl' | 'tp', price: number | null | undefined): void {
+  setContingent(trade: OpenTrade, kind: 'sl' | 'tp', price: number | null | undefined): void {
     if (price !== null && price !== undefined && price !== 0 && !(price > 0 && price < Infinity)) {
       throw new EngineError(`trade.${kind}`, `${kind} must be a positive finite price`);
     }
@@ -117,7 +130,7 @@ export class Broker implements OrderDesk, TradeDesk {
     }
   }
 
-  cancelOrder(order: Order): void {
+  cancelOrder(order: PendingOrder): void {
     this.removeOrder(order);
     const parent = order.parent;
     if (parent === null) return;
@@ -130,7 +143,7 @@ export class Broker implements OrderDesk, TradeDesk {
     }
   }
 
-  removeOrder(order: Order): void {
+  removeOrder(order: PendingOrder): void {
     if (!order.active) return;
     order.active = false;
     const at = this.orders.indexOf(order);
@@ -146,7 +159,7 @@ export class Broker implements OrderDesk, TradeDesk {
   }
 
   /** Reduces `trade` by `size` units (opposite sign); a full reduction closes it. */
-  reduceTrade(trade: Trade, price: number, size: number, bar: number): void {
+  reduceTrade(trade: OpenTrade, price: number, size: number, bar: number): void {
     const left = trade.size + size;
     if (left === 0) {
       this.closeTrade(trade, price, bar);
@@ -161,7 +174,7 @@ export class Broker implements OrderDesk, TradeDesk {
   }
 
   /** Closes a whole trade at `price` (raw, no spread), removing its SL/TP orders. */
-  closeTrade(trade: Trade, price: number, bar: number): void {
+  closeTrade(trade: OpenTrade, price: number, bar: number): void {
     const at = this.trades.indexOf(trade);
     if (at >= 0) this.trades.splice(at, 1);
     if (trade.slOrder !== null) this.removeOrder(trade.slOrder);

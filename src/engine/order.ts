@@ -1,23 +1,18 @@
-import type { OrderHandle, OrderTag } from './strategy.ts';
-import type { Trade } from './trade.ts';
-
-/** What an order needs from the broker that owns it. */
-export interface OrderDesk {
-  cancelOrder(order: Order): void;
-}
+import type { OpenTrade, OrderDesk, PendingOrder } from './ledger-types.ts';
+import type { OrderTag } from './strategy.ts';
 
 /**
  * A pending order. Prices use 0 for "not set" (the reference's falsy → None); the handle's
  * getters report them as null. `parent` links SL/TP and close orders to their trade.
  */
-export class Order implements OrderHandle {
+export class Order implements PendingOrder {
   size: number;
   limitPrice: number;
   stopPrice: number;
   readonly slPrice: number;
   readonly tpPrice: number;
   readonly tag: OrderTag | null;
-  readonly parent: Trade | null;
+  readonly parent: OpenTrade | null;
   /** False once filled, cancelled or removed from the queue. */
   active = true;
   readonly #desk: OrderDesk;
@@ -30,7 +25,7 @@ export class Order implements OrderHandle {
     slPrice: number,
     tpPrice: number,
     tag: OrderTag | null,
-    parent: Trade | null,
+    parent: OpenTrade | null,
   ) {
     this.#desk = desk;
     this.size = size;

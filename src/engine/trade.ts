@@ -1,23 +1,14 @@
-import type { Order } from './order.ts';
-import type { OrderTag, TradeHandle } from './strategy.ts';
-
-/** What an open trade needs from the broker that owns it. */
-export interface TradeDesk {
-  /** Close of the current bar. */
-  readonly lastPrice: number;
-  timeAt(bar: number): number;
-  requestClose(trade: Trade, portion: number): void;
-  setContingent(trade: Trade, kind: 'sl' | 'tp', price: number | null | undefined): void;
-}
+import type { OpenTrade, PendingOrder, TradeDesk } from './ledger-types.ts';
+import type { OrderTag } from './strategy.ts';
 
 /** An open trade (or a part being closed). Prices use 0 for "not set". */
-export class Trade implements TradeHandle {
+export class Trade implements OpenTrade {
   size: number;
   readonly entryPrice: number;
   readonly entryBar: number;
   readonly tag: OrderTag | null;
-  slOrder: Order | null = null;
-  tpOrder: Order | null = null;
+  slOrder: PendingOrder | null = null;
+  tpOrder: PendingOrder | null = null;
   slPrice = 0;
   tpPrice = 0;
   readonly #desk: TradeDesk;
