@@ -4,6 +4,7 @@
  * test server with 100 ms injected latency.
  */
 import { join } from 'node:path';
+import { createClient } from '@redis/client';
 import { createTtlCache } from '../src/cache/ttl-cache.ts';
 import { createRepository } from '../src/db/create-repository.ts';
 import type { Repository } from '../src/db/repository.ts';
@@ -75,13 +76,36 @@ await runSection('data', 'Data layers', async () => {
       if (cached === undefined) {
         notes.push(`Redis cache hit skipped: no Redis at ${REDIS_URL}.`);
       } else {
+        let raw: Summary | undefined;
+        // The floor: the same stored payload fetched with one raw GET and parsed with JSON.parse.
+        const client = createClient({ url: REDIS_URL });
+        await client.connect();
+        try {
+          const [rawKey] = await client.keys(`*bench:${process.pid}*`);
+          raw = await sampleAsync(
+            async () => {
+              const text = await client.get(rawKey);
+              if (text === null || JSON.parse(text) === null) throw new Error('raw payload missing');
+            },
+            { warmup: 20, minSamples: 50, minTimeMs: 800 },
+          );
+          rows.push(
+            row('redis-raw', `${bars} bars, raw Redis GET + JSON.parse (floor)`, raw, { extra: perBar(raw) }),
+          );
+        } finally {
+          await client.quit();
+        }
         const redis = await sampleAsync(() => loadOne(redisReader, key, 'MEMORY'), {
           warmup: 20,
           minSamples: 50,
           minTimeMs: 800,
         });
         rows.push(
-          row('redis', `${bars} bars, Redis cache hit`, redis, { baseline: 'memory', extra: perBar(redis) }),
+          row('redis', `${bars} bars, Redis cache hit`, redis, {
+            baseline: 'redis-raw',
+            target: { text: '≤ 2× raw GET + parse', met: raw !== undefined && redis.medianMs <= 2 * raw.medianMs },
+            extra: perBar(redis),
+          }),
         );
       }
       await redisCache.delete(`${key.ticker}|${key.from}|${key.to}|adj`);

@@ -86,7 +86,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
   const cacheBytes = config.cache.memoryMb * 1024 * 1024;
   const seriesCache = createTtlCache<CachedSeries>({
     url: config.cache.url,
-    namespace: 'series:v1',
+    namespace: 'series:v2',
     logger,
     maxBytes: Math.floor(cacheBytes * 0.75),
   });
@@ -109,7 +109,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
   const resultCache = withCacheMetrics(
     createTtlCache<BacktestRun>({
       url: config.cache.url,
-      namespace: 'results:v2',
+      namespace: 'results:v3',
       logger,
       maxBytes: Math.floor(cacheBytes * 0.25),
     }),
