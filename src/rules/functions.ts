@@ -19,7 +19,11 @@ export interface FunctionSpec {
 const series = (name: string) => ({ name, kind: 'series' as const });
 const window = (name: string) => ({ name, kind: 'window' as const });
 const factor = (name: string) => ({ name, kind: 'factor' as const });
-const indicator = (...args: FunctionSpec['args']): FunctionSpec => ({ args, result: 'number', indicator: true });
+const indicator = (...args: FunctionSpec['args']): FunctionSpec => ({
+  args,
+  result: 'number',
+  indicator: true,
+});
 const plain = (result: ValueType, ...args: FunctionSpec['args']): FunctionSpec => ({
   args,
   result,

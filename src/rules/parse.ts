@@ -1,11 +1,5 @@
 import type jsep from 'jsep';
-import {
-  ARITHMETIC_OPS,
-  type BinaryOp,
-  COMPARISON_OPS,
-  LOGICAL_OPS,
-  type RuleNode,
-} from './ast.ts';
+import { ARITHMETIC_OPS, type BinaryOp, COMPARISON_OPS, LOGICAL_OPS, type RuleNode } from './ast.ts';
 import { isJsepSyntaxError, type PositionedParse, parseWithPositions } from './jsep-parser.ts';
 import { MAX_EXPRESSION_CHARS, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_NODES } from './limits.ts';
 import { expressionError } from './rule-error.ts';
@@ -70,7 +64,8 @@ class Converter {
     switch (node.type) {
       case 'Literal': {
         const value = (node as jsep.Literal).value;
-        if (typeof value !== 'number') throw this.#error(`${(node as jsep.Literal).raw} is not supported`, at);
+        if (typeof value !== 'number')
+          throw this.#error(`${(node as jsep.Literal).raw} is not supported`, at);
         if (!Number.isFinite(value)) throw this.#error('the number is too large', at);
         return { kind: 'number', value, at };
       }
@@ -117,7 +112,12 @@ class Converter {
   /** `not a OP b` with a bare `not` on the left means `not (a OP b)` for comparisons and arithmetic. */
   #liftNot(op: BinaryOp, left: RuleNode, right: RuleNode): RuleNode {
     if (left.kind === 'unary' && this.#bareNot.has(left)) {
-      const lifted: RuleNode = { kind: 'unary', op: 'not', arg: this.#liftNot(op, left.arg, right), at: left.at };
+      const lifted: RuleNode = {
+        kind: 'unary',
+        op: 'not',
+        arg: this.#liftNot(op, left.arg, right),
+        at: left.at,
+      };
       this.#bareNot.add(lifted);
       return lifted;
     }
