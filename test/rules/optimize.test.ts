@@ -47,7 +47,9 @@ describe.skipIf(!sharedDataAvailable)('optimizing the rule SmaCross on GOOG', ()
     expect(rule.best.params).toEqual(builtin.best.params);
     expect(rule.best.value).toBe(builtin.best.value);
     expect(rule.runs.map((r) => r.params)).toEqual(builtin.runs.map((r) => r.params));
-    rule.runs.forEach((run, k) => expect(run.stats).toEqual(builtin.runs[k].stats));
+    rule.runs.forEach((run, k) => {
+      expect(run.stats).toEqual(builtin.runs[k].stats);
+    });
   });
 
   it('one shared cache computes each distinct sma once, and the rule sweep reuses the built-in’s', () => {
