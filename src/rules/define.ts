@@ -1,3 +1,18 @@
+/**
+ * Rule strategies: a strategy written as four conditions over the bars.
+ *
+ * Language (parse.ts, check.ts, functions.ts): numbers, the series `open high low close volume`,
+ * declared params, `+ - * /`, `< <= > >= == !=`, `and or not`, parentheses and the functions of
+ * functions.ts. Conditions and numbers are distinct types; windows are numbers or integer params.
+ *
+ * API, in order of use (every failure is an EngineError whose `field` is relative to the request
+ * input, e.g. `rules.entry`, `rules.params[1].max`; expression messages end `at character N`):
+ * - `canonicalRules(input: RuleStrategyInput): CanonicalRules` (canonical.ts): validates all that
+ *   needs no bars and returns plain JSON with a fixed key order, for hashing and for workers;
+ * - `defineRuleStrategy(rules: CanonicalRules, name = 'rules'): StrategyDefinition` (here): the
+ *   strategy for runBacktest / optimize; its `init` throws EngineError when a rule needs more bars
+ *   than the series has.
+ */
 import {
   defineStrategy,
   type NumberParamSpec,
