@@ -133,3 +133,24 @@ export function validateBars(bars: Bars): void {
   }
   if (Object.isExtensible(bars)) Object.defineProperty(bars, VALIDATED, { value: true });
 }
+
+/**
+ * Bars [from, to) of a series as views on its columns (no copy; the same immutability contract).
+ * Throws EngineError (field `bars`) unless 0 ≤ from ≤ to ≤ bars.length are integers.
+ */
+export function sliceBars(bars: Bars, from: number, to: number): Bars {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= bars.length)) {
+    throw new EngineError('bars', `cannot slice bars [${from}, ${to}) of a series of ${bars.length}`);
+  }
+  return barsFromColumns(
+    {
+      time: bars.time.subarray(from, to),
+      open: bars.open.subarray(from, to),
+      high: bars.high.subarray(from, to),
+      low: bars.low.subarray(from, to),
+      close: bars.close.subarray(from, to),
+      volume: bars.volume.subarray(from, to),
+    },
+    { isDatetime: bars.isDatetime },
+  );
+}
