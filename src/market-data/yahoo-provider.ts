@@ -1,9 +1,9 @@
 import { isTicker } from './ticker.ts';
+import pLimit from 'p-limit';
 import YahooFinance from 'yahoo-finance2';
 import { ExtendedCookieJar } from 'yahoo-finance2/lib/cookieJar';
 import { AppError, NotFoundError, UpstreamUnavailableError } from '../errors.ts';
 import type { Logger } from '../observability/logger.ts';
-import { createLimiter } from './limiter.ts';
 import { createResilientFetch, type FetchFn } from './retry.ts';
 import { addDays, assertIsoDate } from '../dates.ts';
 import { dateToEpochSeconds } from './trading-date.ts';
@@ -97,7 +97,7 @@ export function createYahooProvider(options: YahooProviderOptions): PriceProvide
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
-    limiter: createLimiter(options.concurrency),
+    limit: pLimit(options.concurrency),
     logger,
     baseDelayMs: options.baseDelayMs,
     maxDelayMs: options.maxDelayMs,
