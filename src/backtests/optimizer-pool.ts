@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { type Bars, barsFromColumns } from '../engine/bars.ts';
+import { barsFromColumns } from '../engine/bars.ts';
 import { EngineError } from '../engine/errors.ts';
-import type { ParamCombination, ParamRange } from '../engine/optimizer/grid.ts';
+import type { ParamRange } from '../engine/optimizer/grid.ts';
 import {
   bestRunIndex,
   type OptimizationOutcome,
@@ -9,17 +9,12 @@ import {
   runCombinations,
 } from '../engine/optimizer/optimize.ts';
 import { planOptimization } from '../engine/optimizer/plan.ts';
-import { type BacktestOptions, resolveOptions } from '../engine/options.ts';
+import { resolveOptions } from '../engine/options.ts';
 import { getStrategy, strategyCatalogue } from '../strategies/registry.ts';
+import type { OptimizeJobBars, PlainBacktestOptions, PoolJobMessage } from './optimizer-messages.ts';
 import { createWorkerSlots, type WorkerSlots } from './optimizer-slots.ts';
 
-/** Engine options as plain data (what can cross a thread): commission as a rate or {fixed, rate}. */
-export type PlainBacktestOptions = Omit<BacktestOptions, 'commission'> & {
-  readonly commission?: number | { readonly fixed: number; readonly rate: number };
-};
-
-/** Columnar bars (copied to each worker; the caller's arrays are left untouched). */
-export type OptimizeJobBars = Omit<Bars, 'length' | 'volume'> & { readonly volume?: Float64Array };
+export type { OptimizeJobBars, PlainBacktestOptions } from './optimizer-messages.ts';
 
 export interface OptimizeJob {
   readonly bars: OptimizeJobBars;
@@ -36,7 +31,7 @@ export interface OptimizeJob {
   readonly maxRuns?: number;
 }
 
-/** DESIGN.md's OptimizationResult: the engine's outcome and the wall time of the whole job. */
+/** The GraphQL OptimizationResult: the engine's outcome and the wall time of the whole job. */
 export interface OptimizationResult extends OptimizationOutcome {
   readonly elapsedMs: number;
 }
@@ -59,41 +54,6 @@ export interface OptimizerPoolOptions {
   /** The worker module; default ./optimizer-worker.ts (tests pass a failing one). */
   readonly workerUrl?: URL;
 }
-
-/** Sent once per (job, worker) before the job's first chunk on that worker. */
-export interface PoolJobMessage {
-  readonly type: 'job';
-  readonly jobId: number;
-  readonly bars: OptimizeJobBars;
-  readonly strategyName: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly options: PlainBacktestOptions | undefined;
-  readonly maximize: string;
-}
-export type ToWorkerMessage =
-  | PoolJobMessage
-  | {
-      readonly type: 'chunk';
-      readonly jobId: number;
-      readonly chunkId: number;
-      readonly combinations: ParamCombination[];
-    }
-  | { readonly type: 'release'; readonly jobId: number };
-export type ToPoolMessage =
-  | {
-      readonly type: 'runs';
-      readonly jobId: number;
-      readonly chunkId: number;
-      readonly runs: OptimizationRun[];
-    }
-  | {
-      readonly type: 'error';
-      readonly jobId: number;
-      readonly chunkId: number;
-      readonly name: string;
-      readonly message: string;
-      readonly field: string | null;
-    };
 
 const CHUNKS_PER_WORKER = 4;
 

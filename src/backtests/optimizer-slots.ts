@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { EngineError } from '../engine/errors.ts';
 import type { ParamCombination } from '../engine/optimizer/grid.ts';
 import type { OptimizationRun } from '../engine/optimizer/optimize.ts';
-import type { PoolJobMessage, ToPoolMessage, ToWorkerMessage } from './optimizer-pool.ts';
+import type { PoolJobMessage, ToPoolMessage, ToWorkerMessage } from './optimizer-messages.ts';
 
 /** The worker threads of an optimizer pool and the chunk scheduler over them. */
 export interface WorkerSlots {

@@ -6,7 +6,7 @@ import { runCombinations } from '../engine/optimizer/optimize.ts';
 import type { NumericStatKey } from '../engine/optimizer/stat-keys.ts';
 import type { IndicatorCache } from '../engine/strategy.ts';
 import { type AnyStrategyDefinition, getStrategy } from '../strategies/registry.ts';
-import type { PoolJobMessage, ToPoolMessage, ToWorkerMessage } from './optimizer-pool.ts';
+import type { PoolJobMessage, ToPoolMessage, ToWorkerMessage } from './optimizer-messages.ts';
 
 /**
  * An optimizer worker thread. It keeps, per job, the bars, the strategy and one IndicatorCache

@@ -1,6 +1,7 @@
 import KeyvRedis, { createKeyvNonBlocking } from '@keyv/redis';
 import Keyv from 'keyv';
 import { LRUCache } from 'lru-cache';
+import pTimeout from 'p-timeout';
 import type { Logger } from '../observability/logger.ts';
 
 /** The cache port: a TTL key-value store that never fails a request (errors read as misses). */
@@ -22,14 +23,6 @@ export interface CacheOptions {
   maxBytes?: number;
   /** A Redis call slower than this counts as a miss (the request goes on without the cache). */
   opTimeoutMs?: number;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), ms);
-  });
-  return Promise.race([promise.catch(() => fallback), timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -92,7 +85,12 @@ export function createTtlCache<V>(options: CacheOptions): TtlCache<V> {
   });
   const kind = options.url === undefined ? 'memory' : 'redis';
   const guard = <T>(promise: Promise<T>, fallback: T) =>
-    kind === 'memory' ? promise.catch(() => fallback) : withTimeout(promise, opTimeoutMs, fallback);
+    kind === 'memory'
+      ? promise.catch(() => fallback)
+      : pTimeout(
+          promise.catch(() => fallback),
+          { milliseconds: opTimeoutMs, fallback: () => fallback },
+        );
 
   return {
     kind,

@@ -1,3 +1,4 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { usageError } from './errors.ts';
 
 /** A flag's kind: `value` takes one argument, `list` may repeat, `switch` takes none. */
@@ -15,39 +16,46 @@ export interface ParsedFlags {
  * Parses `--name value`, `--name=value` and `--switch` against a spec (names without dashes).
  * `--help`/`-h` is always accepted. Unknown flags, positional arguments, a missing value, a
  * repeated single-value flag or a value given to a switch are usage errors naming the flag.
+ *
+ * `node:util` parseArgs splits the arguments into tokens. It runs non-strict so that a value may
+ * start with a dash (`--commission -0.001`); the checks on the tokens below give the messages.
  */
 export function parseFlags(command: string, argv: readonly string[], spec: FlagSpec): ParsedFlags {
+  const options: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' } };
+  for (const [name, kind] of Object.entries(spec)) {
+    options[name] = kind === 'switch' ? { type: 'boolean' } : { type: 'string', multiple: kind === 'list' };
+  }
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const values = new Map<string, string>();
   const lists = new Map<string, string[]>();
   const switches = new Set<string>();
   let help = false;
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k];
-    if (arg === '--help' || arg === '-h') {
+  for (const token of tokens) {
+    if (token.kind === 'positional') throw usageError(`${command}: unexpected argument "${token.value}"`);
+    if (token.kind === 'option-terminator') throw usageError(`${command}: unexpected argument "--"`);
+    const { name, rawName } = token;
+    if (name === 'help') {
+      if (token.inlineValue) throw usageError(`${rawName} takes no value`);
       help = true;
       continue;
     }
-    if (!arg.startsWith('--') || arg === '--') {
-      throw usageError(`${command}: unexpected argument "${arg}"`);
-    }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-    const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
-    if (kind === undefined) throw usageError(`${command}: unknown flag --${name} (see ${command} --help)`);
+    const kind = Object.hasOwn(spec, name) && rawName.startsWith('--') ? spec[name] : undefined;
+    if (kind === undefined) throw usageError(`${command}: unknown flag ${rawName} (see ${command} --help)`);
     if (kind === 'switch') {
-      if (eq >= 0) throw usageError(`--${name} takes no value`);
+      if (token.inlineValue) throw usageError(`--${name} takes no value`);
       switches.add(name);
       continue;
     }
-    let value: string;
-    if (eq >= 0) value = arg.slice(eq + 1);
-    else {
-      const next = argv[k + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) {
-        throw usageError(`--${name} needs a value`);
-      }
-      value = next;
-      k++;
+    const value = token.value;
+    // Without `=`, a following flag is not taken as the value.
+    if (value === undefined || (!token.inlineValue && value.startsWith('--') && value.length > 2)) {
+      throw usageError(`--${name} needs a value`);
     }
     if (kind === 'list') lists.set(name, [...(lists.get(name) ?? []), value]);
     else if (values.has(name)) throw usageError(`--${name} is given more than once`);

@@ -1,3 +1,4 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import { isIsoDate } from '../dates.ts';
 
 /**
@@ -5,7 +6,9 @@ import { isIsoDate } from '../dates.ts';
  * - backtesting.py's: `,Open,High,Low,Close,Volume`, an ISO date or datetime in the first column;
  * - Yahoo's download: `Date,Open,High,Low,Close,Adj Close,Volume`.
  * Columns are found by header name (case-insensitive, any order); extra columns are ignored.
- * Yahoo's placeholder rows whose values are all `null` are skipped.
+ * Yahoo's placeholder rows whose values are all `null` are skipped. Fields are split by csv-parse
+ * (RFC 4180 quoting: a quoted field may hold commas, doubled quotes and line breaks), trimmed;
+ * blank lines are skipped; CRLF and LF line ends may be mixed.
  */
 
 export type PriceCsvLayout = 'backtesting' | 'yahoo';
@@ -45,8 +48,32 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TIME_HEADERS = new Set(['', 'date', 'datetime', 'timestamp', 'time']);
 const ADJ_CLOSE_HEADERS = new Set(['adj close', 'adjclose', 'adj_close', 'adjusted close']);
 
-function splitLine(line: string): string[] {
-  return line.split(',').map((field) => field.trim().replace(/^"(.*)"$/, '$1'));
+interface CsvRecord {
+  readonly fields: string[];
+  /** 1-based line on which the record ends. */
+  readonly line: number;
+}
+
+function splitRecords(text: string): CsvRecord[] {
+  try {
+    // With `info`, each record comes as { record, info }; the typings do not model that option.
+    const records = parse(text, {
+      bom: true,
+      info: true,
+      trim: true,
+      skip_empty_lines: true,
+      // The field count is checked below, with a message naming the line.
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n'],
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.map(({ record, info }) => ({ fields: record, line: info.lines }));
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines ?? 1;
+      throw new PriceCsvError(line, error.message.replace(/^[^:]*: /, '').replace(/ at line \d+/, ''));
+    }
+    throw error;
+  }
 }
 
 interface Columns {
@@ -94,18 +121,16 @@ function readNumber(field: string | undefined, column: string, line: number): nu
 
 /** Parses a price CSV and tells which layout it was. Throws PriceCsvError naming the line. */
 export function parsePriceCsvWithLayout(text: string): ParsedPriceCsv {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0] === undefined || lines[0].trim() === '')
+  const records = splitRecords(text);
+  if (records.length === 0 || records[0].line !== 1)
     throw new PriceCsvError(1, 'empty file or missing header');
-  const header = splitLine(lines[0]);
+  const header = records[0].fields;
   const columns = readHeader(header);
   const layout: PriceCsvLayout =
     columns.adjClose >= 0 || header[0].toLowerCase() === 'date' ? 'yahoo' : 'backtesting';
   const rows: PriceCsvRow[] = [];
-  for (let i = 1; i < lines.length; i += 1) {
-    const lineNo = i + 1;
-    if (lines[i].trim() === '') continue;
-    const fields = splitLine(lines[i]);
+  for (let i = 1; i < records.length; i += 1) {
+    const { fields, line: lineNo } = records[i];
     if (fields.length !== header.length) {
       throw new PriceCsvError(lineNo, `expected ${header.length} fields, found ${fields.length}`);
     }

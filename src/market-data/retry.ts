@@ -1,6 +1,6 @@
 import { UpstreamUnavailableError } from '../errors.ts';
 import type { Logger } from '../observability/logger.ts';
-import type { Limiter } from './limiter.ts';
+import type { LimitFunction } from 'p-limit';
 
 /**
  * The HTTP layer under the Yahoo adapter: a `fetch` with an origin rewrite, a per-attempt
@@ -18,7 +18,8 @@ export interface ResilientFetchOptions {
   timeoutMs: number;
   /** Extra attempts after the first. */
   retries: number;
-  limiter: Limiter;
+  /** Bounds the attempts in flight (a `p-limit` limit function). */
+  limit: LimitFunction;
   logger: Logger;
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -68,7 +69,7 @@ function inputUrl(input: string | URL | Request): string {
 }
 
 export function createResilientFetch(options: ResilientFetchOptions): FetchFn {
-  const { timeoutMs, retries, limiter, logger } = options;
+  const { timeoutMs, retries, limit, logger } = options;
   const baseDelayMs = options.baseDelayMs ?? 200;
   const maxDelayMs = options.maxDelayMs ?? 2000;
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -82,7 +83,7 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchFn {
   ): Promise<Response> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
-    return limiter.run(async () => {
+    return limit(async () => {
       const response = await fetchImpl(url, { ...init, signal });
       const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
       return new Response(body, {

@@ -1,9 +1,10 @@
 import { isTicker } from './ticker.ts';
+import { LRUCache } from 'lru-cache';
+import pLimit from 'p-limit';
 import YahooFinance from 'yahoo-finance2';
 import { ExtendedCookieJar } from 'yahoo-finance2/lib/cookieJar';
 import { AppError, NotFoundError, UpstreamUnavailableError } from '../errors.ts';
 import type { Logger } from '../observability/logger.ts';
-import { createLimiter } from './limiter.ts';
 import { createResilientFetch, type FetchFn } from './retry.ts';
 import { addDays, assertIsoDate } from '../dates.ts';
 import { dateToEpochSeconds } from './trading-date.ts';
@@ -65,39 +66,25 @@ function toLibraryLogger(logger: Logger) {
   };
 }
 
-function createNegativeCache(ttlMs: number, maxSize: number, now: () => number) {
-  const expiries = new Map<string, number>();
-  return {
-    has(key: string): boolean {
-      const expiresAt = expiries.get(key);
-      if (expiresAt === undefined) return false;
-      if (expiresAt > now()) return true;
-      expiries.delete(key);
-      return false;
-    },
-    add(key: string): void {
-      expiries.delete(key);
-      if (expiries.size >= maxSize) expiries.delete(expiries.keys().next().value as string);
-      expiries.set(key, now() + ttlMs);
-    },
-  };
-}
-
 type Failure = 'unknown-ticker' | 'no-data' | null;
 
 export function createYahooProvider(options: YahooProviderOptions): PriceProvider {
   const logger = options.logger;
   const now = options.now ?? Date.now;
-  const negative = createNegativeCache(
-    options.negativeCacheTtlMs ?? 5 * 60_000,
-    options.negativeCacheSize ?? 1000,
-    now,
-  );
+  // Unknown tickers, each forgotten after the TTL; past `max` the oldest is dropped (`has` does
+  // not refresh an entry's recency, so the order is insertion order).
+  const negative = new LRUCache<string, true>({
+    max: options.negativeCacheSize ?? 1000,
+    ttl: options.negativeCacheTtlMs ?? 5 * 60_000,
+    perf: { now },
+    // Read the clock on every lookup: lru-cache otherwise reuses one reading for 1 ms.
+    ttlResolution: 0,
+  });
   const resilientFetch = createResilientFetch({
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
-    limiter: createLimiter(options.concurrency),
+    limit: pLimit(options.concurrency),
     logger,
     baseDelayMs: options.baseDelayMs,
     maxDelayMs: options.maxDelayMs,
@@ -159,7 +146,7 @@ export function createYahooProvider(options: YahooProviderOptions): PriceProvide
       return toProviderSeries(symbol, result as unknown as ChartObjectLike, from, to);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (failure === 'unknown-ticker') negative.add(symbol);
+      if (failure === 'unknown-ticker') negative.set(symbol, true);
       if (error instanceof AppError) throw error;
       const name = error instanceof Error ? error.name : typeof error;
       const message = error instanceof Error ? error.message.slice(0, 300) : String(error);

@@ -81,6 +81,51 @@ describe("Yahoo's layout", () => {
   });
 });
 
+describe('quoting', () => {
+  it('keeps a quoted field that holds a comma as one field', () => {
+    const text = [
+      'Date,Open,High,Low,Close,Adj Close,Volume,Note',
+      '2024-01-02,10,12,9,11,10.5,"1000","split 2:1, ex-date"',
+      '"2024-01-03","11",13,10,12,11.5,2000,"said ""hold"""',
+    ].join('\n');
+    const { layout, rows } = parsePriceCsvWithLayout(text);
+    expect(layout).toBe('yahoo');
+    expect(rows).toEqual([
+      {
+        timestamp: '2024-01-02',
+        date: '2024-01-02',
+        open: 10,
+        high: 12,
+        low: 9,
+        close: 11,
+        adjClose: 10.5,
+        volume: 1000,
+      },
+      {
+        timestamp: '2024-01-03',
+        date: '2024-01-03',
+        open: 11,
+        high: 13,
+        low: 10,
+        close: 12,
+        adjClose: 11.5,
+        volume: 2000,
+      },
+    ]);
+  });
+
+  it('reads mixed CRLF and LF line ends and names the line of a row after blank lines', () => {
+    const text = ',Open,High,Low,Close,Volume\r\n2024-01-02,1,2,1,2,100\n\n  \r\n2024-01-05,1,2,x,2,100\n';
+    expect(() => parsePriceCsv(text)).toThrow(/line 5: Low is not a number: "x"/);
+  });
+
+  it('rejects a quote left open with a PriceCsvError', () => {
+    const text = ',Open,High,Low,Close,Volume\n2024-01-02,1,2,1,"2,100\n';
+    expect(() => parsePriceCsv(text)).toThrow(PriceCsvError);
+    expect(() => parsePriceCsv(text)).toThrow(/^line \d+: .*quote/);
+  });
+});
+
 describe('bad CSV', () => {
   const header = ',Open,High,Low,Close,Volume';
   it.each([

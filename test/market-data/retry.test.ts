@@ -1,6 +1,6 @@
+import pLimit from 'p-limit';
 import { describe, expect, it } from 'vitest';
 import { UpstreamUnavailableError } from '../../src/errors.ts';
-import { createLimiter } from '../../src/market-data/limiter.ts';
 import {
   backoffDelayMs,
   createResilientFetch,
@@ -10,33 +10,38 @@ import {
 } from '../../src/market-data/retry.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
 
-describe('createLimiter', () => {
-  it('runs at most `limit` tasks at once, in arrival order, and frees a slot on failure', async () => {
-    const limiter = createLimiter(3);
+describe('the concurrency bound of createResilientFetch', () => {
+  it('keeps at most `limit` attempts in flight, starts them in arrival order and frees a slot on failure', async () => {
     let running = 0;
     let maxRunning = 0;
-    const started: number[] = [];
-    const task = (i: number) =>
-      limiter.run(async () => {
-        started.push(i);
-        running += 1;
-        maxRunning = Math.max(maxRunning, running);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        running -= 1;
-        if (i === 0) throw new Error('boom');
-        return i;
-      });
-    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => task(i)));
+    const started: string[] = [];
+    const fetch: FetchFn = async (input) => {
+      const path = new URL(String(input)).pathname;
+      started.push(path);
+      running += 1;
+      maxRunning = Math.max(maxRunning, running);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      running -= 1;
+      if (path === '/0') throw new TypeError('fetch failed');
+      return new Response('ok');
+    };
+    const limit = pLimit(3);
+    const resilient = createResilientFetch({
+      timeoutMs: 1000,
+      retries: 0,
+      limit,
+      logger: silentLogger,
+      fetch,
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => resilient(`http://127.0.0.1:1/${i}`)),
+    );
     expect(maxRunning).toBe(3);
-    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(started).toEqual(Array.from({ length: 10 }, (_, i) => `/${i}`));
     expect(results[0].status).toBe('rejected');
     expect(results.slice(1).every((r) => r.status === 'fulfilled')).toBe(true);
-    expect(limiter.active).toBe(0);
-    expect(limiter.pending).toBe(0);
-  });
-
-  it('rejects a limit below 1', () => {
-    expect(() => createLimiter(0)).toThrow(RangeError);
+    expect(limit.activeCount).toBe(0);
+    expect(limit.pendingCount).toBe(0);
   });
 });
 
@@ -78,7 +83,7 @@ describe('createResilientFetch', () => {
       baseUrl: 'http://127.0.0.1:1',
       timeoutMs: 1000,
       retries: 2,
-      limiter: createLimiter(2),
+      limit: pLimit(2),
       logger: silentLogger,
       baseDelayMs: 1,
       maxDelayMs: 5,
