@@ -4,6 +4,7 @@ import { createOptimizeService, type OptimizeService } from './backtests/optimiz
 import { createOptimizerPool } from './backtests/optimizer-pool.ts';
 import { createPortfolioService, type PortfolioService } from './backtests/portfolio-service.ts';
 import { createTtlCache, type TtlCache } from './cache/ttl-cache.ts';
+import { createStrategyService, type StrategyService } from './catalogue/strategy-service.ts';
 import type { Config } from './config.ts';
 import { createRepository } from './db/create-repository.ts';
 import type { Repository } from './db/repository.ts';
@@ -31,6 +32,8 @@ export interface Services {
   seriesCache: TtlCache<CachedSeries>;
   seriesReader: SeriesReader;
   backtests: BacktestService;
+  /** The strategy catalogue: built-ins and saved rule strategies. */
+  strategies: StrategyService;
   portfolios: PortfolioService;
   optimizer: OptimizeService;
   resultCache: TtlCache<BacktestRun>;
@@ -116,7 +119,9 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     'result',
     recordCache,
   );
+  const strategies = createStrategyService({ repository, now });
   const backtests = createBacktestService({
+    saved: strategies.saved,
     resultCache,
     resultTtlMs: config.cache.ttlHistoricalS * 1000,
     limits: config.limits,
@@ -167,8 +172,9 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     seriesCache,
     seriesReader,
     backtests,
-    optimizer: createOptimizeService({ pool: optimizerPool, limits: config.limits, now }),
-    portfolios: createPortfolioService({ repository, limits: config.limits, now }),
+    strategies,
+    optimizer: createOptimizeService({ pool: optimizerPool, limits: config.limits, saved: strategies.saved, now }),
+    portfolios: createPortfolioService({ repository, limits: config.limits, saved: strategies.saved, now }),
     resultCache,
     readiness,
     stats,

@@ -9,6 +9,7 @@ import { type BacktestRequestInput, canonicalBacktest, type ValidatedBacktest } 
 import { sha256Of } from '../inputs/canonical-hash.ts';
 import { toEngineOptions } from '../inputs/options.ts';
 import type { SeriesLimits } from '../inputs/series.ts';
+import type { SavedStrategies } from '../inputs/strategy-ref.ts';
 import type { PriceSeries, SeriesKey } from '../market-data/series.ts';
 import { benchmarkOf } from './benchmark.ts';
 import { type BacktestRun, toBacktestRun } from './result.ts';
@@ -30,6 +31,8 @@ export interface BacktestServiceDeps {
   resultCache: TtlCache<BacktestRun>;
   resultTtlMs: number;
   limits: SeriesLimits;
+  /** Where saved rule strategies are looked up by name. */
+  saved: SavedStrategies;
   now: () => number;
   /** Called for every engine run (not for cache hits): metrics and tests. */
   onEngineRun?: (strategy: string, ms: number) => void;
@@ -77,7 +80,7 @@ export function createBacktestService(deps: BacktestServiceDeps) {
   return {
     async run(input: BacktestRequestInput, loader: SeriesLoader): Promise<BacktestOutcome> {
       const started = performance.now();
-      const validated = canonicalBacktest(input, deps.limits);
+      const validated = await canonicalBacktest(input, deps.limits, deps.saved);
       const { request } = validated;
       const keys: SeriesKey[] = [request.series];
       if (request.benchmark !== null) keys.push({ ...request.series, ticker: request.benchmark });
@@ -112,7 +115,8 @@ export function createBacktestService(deps: BacktestServiceDeps) {
           : benchmarkOf(series.columns.dates, result.equity, benchmarkSeries, result.warmupBars);
       const run = toBacktestRun(key, request, series.columns.dates, result, benchmark);
       const engineMs = performance.now() - engineStarted;
-      deps.onEngineRun?.(request.strategy, engineMs);
+      // Rule strategies share one label: saved names are the users' own and unbounded.
+      deps.onEngineRun?.(request.rules === null ? request.strategy : 'rules', engineMs);
       await deps.resultCache.set(key, run, deps.resultTtlMs);
       return {
         ...run,

@@ -2,6 +2,7 @@ import { asInputError } from '../inputs/bad-input.ts';
 import { canonicalOptimize, type OptimizeRequestInput } from '../inputs/optimize.ts';
 import { toEngineOptions } from '../inputs/options.ts';
 import type { SeriesLimits } from '../inputs/series.ts';
+import type { SavedStrategies } from '../inputs/strategy-ref.ts';
 import type { OptimizerPool } from './optimizer-pool.ts';
 import { finiteOrNull, type PublicStats, toPublicStats } from './result.ts';
 import { loadSeries, type SeriesLoader, seriesToBars } from './series-input.ts';
@@ -24,17 +25,18 @@ export interface OptimizationView extends DataReport {
 export function createOptimizeService(deps: {
   pool: OptimizerPool;
   limits: SeriesLimits & { maxOptimizeRuns: number };
+  saved: SavedStrategies;
   now: () => number;
 }) {
   return {
     async run(input: OptimizeRequestInput, loader: SeriesLoader): Promise<OptimizationView> {
-      const request = canonicalOptimize(input, deps.limits);
+      const request = await canonicalOptimize(input, deps.limits, deps.saved);
       const [series] = await loadSeries(loader, [request.series]);
       const bars = seriesToBars(series);
       try {
         const result = await deps.pool.optimize({
           bars,
-          strategyName: request.definition.name,
+          strategy: request.strategy,
           grid: request.grid,
           constraint: request.constraint,
           maximize: request.maximize,

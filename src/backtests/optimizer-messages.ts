@@ -3,6 +3,7 @@ import type { Bars } from '../engine/bars.ts';
 import type { ParamCombination } from '../engine/optimizer/grid.ts';
 import type { OptimizationRun } from '../engine/optimizer/optimize.ts';
 import type { BacktestOptions } from '../engine/options.ts';
+import type { StrategyRef } from '../inputs/strategy-ref.ts';
 
 /** Engine options as plain data (what can cross a thread): commission as a rate or {fixed, rate}. */
 export type PlainBacktestOptions = Omit<BacktestOptions, 'commission'> & {
@@ -17,7 +18,7 @@ export interface PoolJobMessage {
   readonly type: 'job';
   readonly jobId: number;
   readonly bars: OptimizeJobBars;
-  readonly strategyName: string;
+  readonly strategy: StrategyRef;
   readonly params: Readonly<Record<string, unknown>>;
   readonly options: PlainBacktestOptions | undefined;
   readonly maximize: string;

@@ -10,16 +10,26 @@ import {
 } from '../engine/optimizer/optimize.ts';
 import { planOptimization } from '../engine/optimizer/plan.ts';
 import { resolveOptions } from '../engine/options.ts';
+import { type StrategyRef, strategyFromRef } from '../inputs/strategy-ref.ts';
 import { getStrategy, strategyCatalogue } from '../strategies/registry.ts';
 import type { OptimizeJobBars, PlainBacktestOptions, PoolJobMessage } from './optimizer-messages.ts';
 import { createWorkerSlots, type WorkerSlots } from './optimizer-slots.ts';
 
 export type { OptimizeJobBars, PlainBacktestOptions } from './optimizer-messages.ts';
 
+/** The definition of a job's strategy; an unknown built-in name is an input error. */
+function definitionOf(ref: StrategyRef) {
+  if (ref.rules === null && getStrategy(ref.name) === undefined) {
+    const known = [...strategyCatalogue.keys()].join(', ');
+    throw new EngineError('strategy', `unknown strategy "${ref.name}" (known: ${known})`);
+  }
+  return strategyFromRef(ref);
+}
+
 export interface OptimizeJob {
   readonly bars: OptimizeJobBars;
-  /** A built-in strategy name (see getStrategy). */
-  readonly strategyName: string;
+  /** A built-in by name, or rule strategy rules: plain data the workers re-create it from. */
+  readonly strategy: StrategyRef;
   readonly grid: readonly ParamRange[];
   readonly constraint?: string;
   /** A numeric BacktestStats key; default `sqn`. */
@@ -78,11 +88,7 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
     async optimize(job) {
       if (closed) throw new Error('the optimizer pool is closed');
       const started = performance.now();
-      const strategy = getStrategy(job.strategyName);
-      if (strategy === undefined) {
-        const known = [...strategyCatalogue.keys()].join(', ');
-        throw new EngineError('strategy', `unknown strategy "${job.strategyName}" (known: ${known})`);
-      }
+      const strategy = definitionOf(job.strategy);
       const bars = barsFromColumns(job.bars, { isDatetime: job.bars.isDatetime });
       if (bars.length < 2)
         throw new EngineError('bars', `a backtest needs at least 2 bars, got ${bars.length}`);
@@ -98,7 +104,7 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
           type: 'job',
           jobId: nextJobId++,
           bars: { ...bars, isDatetime: bars.isDatetime },
-          strategyName: strategy.name,
+          strategy: job.strategy,
           params: plan.params,
           options: job.options,
           maximize: plan.maximize,

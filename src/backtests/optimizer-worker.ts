@@ -5,7 +5,8 @@ import type { ParamCombination } from '../engine/optimizer/grid.ts';
 import { runCombinations } from '../engine/optimizer/optimize.ts';
 import type { NumericStatKey } from '../engine/optimizer/stat-keys.ts';
 import type { IndicatorCache } from '../engine/strategy.ts';
-import { type AnyStrategyDefinition, getStrategy } from '../strategies/registry.ts';
+import { strategyFromRef } from '../inputs/strategy-ref.ts';
+import type { AnyStrategyDefinition } from '../strategies/registry.ts';
 import type { PoolJobMessage, ToPoolMessage, ToWorkerMessage } from './optimizer-messages.ts';
 
 /**
@@ -26,8 +27,7 @@ if (port === null) throw new Error('optimizer-worker.ts must run in a worker thr
 const jobs = new Map<number, WorkerJob>();
 
 function startJob(message: PoolJobMessage): void {
-  const strategy = getStrategy(message.strategyName);
-  if (strategy === undefined) throw new EngineError('strategy', `unknown strategy "${message.strategyName}"`);
+  const strategy = strategyFromRef(message.strategy);
   const bars = barsFromColumns(message.bars, { isDatetime: message.bars.isDatetime });
   jobs.set(message.jobId, { bars, strategy, message, cache: new Map() });
 }

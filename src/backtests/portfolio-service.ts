@@ -11,6 +11,7 @@ import {
   type ValidatedPortfolio,
 } from '../inputs/portfolio.ts';
 import type { SeriesLimits } from '../inputs/series.ts';
+import type { SavedStrategies } from '../inputs/strategy-ref.ts';
 import type { PriceSeries, SeriesKey } from '../market-data/series.ts';
 import { benchmarkOf } from './benchmark.ts';
 import {
@@ -108,11 +109,12 @@ function simulate(
 export function createPortfolioService(deps: {
   repository: Repository;
   limits: SeriesLimits;
+  saved: SavedStrategies;
   now: () => number;
 }) {
   return {
     async run(input: PortfolioRequestInput, loader: SeriesLoader): Promise<PortfolioRun> {
-      const validated = canonicalPortfolio(input, deps.limits);
+      const validated = await canonicalPortfolio(input, deps.limits, deps.saved);
       const { request } = validated;
       const requestHash = sha256Of(request);
       const existing = await deps.repository.findRunByHash(requestHash);

@@ -32,7 +32,7 @@ export async function optimizeCommand(argv: readonly string[], io: CliIo): Promi
   try {
     result = await pool.optimize({
       bars,
-      strategyName: strategy.name,
+      strategy: { name: strategy.name, rules: null },
       grid,
       constraint: flags.values.get('constraint'),
       maximize: flags.values.get('maximize'),

@@ -4,7 +4,8 @@ import type { SeriesKey } from '../market-data/series.ts';
 import type { AnyStrategyDefinition } from '../strategies/registry.ts';
 import { type CanonicalOptions, canonicalOptions, type EngineOptionsInput } from './options.ts';
 import { checkRange, type SeriesLimits, toTicker } from './series.ts';
-import { strategyOrThrow } from './strategy.ts';
+import { resolveStrategyRef, type StrategyChoice } from './strategy.ts';
+import type { SavedStrategies, StrategyRef } from './strategy-ref.ts';
 
 export interface ParamRangeInput {
   name: string;
@@ -13,14 +14,12 @@ export interface ParamRangeInput {
   step: number;
 }
 
-export interface OptimizeRequestInput extends EngineOptionsInput {
+export interface OptimizeRequestInput extends EngineOptionsInput, StrategyChoice {
   ticker: string;
   from: string;
   to: string;
   adjusted?: boolean | null;
-  strategy: string;
   grid: readonly ParamRangeInput[];
-  params?: Record<string, unknown> | null;
   constraint?: string | null;
   maximize?: string | null;
 }
@@ -32,6 +31,7 @@ export interface OptimizeRequestInput extends EngineOptionsInput {
 export interface ValidatedOptimize {
   readonly series: SeriesKey;
   readonly definition: AnyStrategyDefinition;
+  readonly strategy: StrategyRef;
   readonly grid: readonly ParamRangeInput[];
   readonly params: Record<string, number | boolean>;
   readonly constraint: string | undefined;
@@ -39,10 +39,14 @@ export interface ValidatedOptimize {
   readonly options: CanonicalOptions;
 }
 
-export function canonicalOptimize(input: OptimizeRequestInput, limits: SeriesLimits): ValidatedOptimize {
+export async function canonicalOptimize(
+  input: OptimizeRequestInput,
+  limits: SeriesLimits,
+  saved: SavedStrategies,
+): Promise<ValidatedOptimize> {
   const ticker = toTicker(input.ticker, 'input.ticker');
   checkRange(input.from, input.to, limits, 'input.');
-  const definition = strategyOrThrow(input.strategy);
+  const { definition, ref } = await resolveStrategyRef(input, saved);
   const options = canonicalOptions(input);
   if (input.grid.length === 0)
     throw new BadInputError('input.grid', 'input.grid: give at least one param range');
@@ -55,6 +59,7 @@ export function canonicalOptimize(input: OptimizeRequestInput, limits: SeriesLim
   return {
     series: { ticker, from: input.from, to: input.to, adjusted: input.adjusted ?? true },
     definition,
+    strategy: ref,
     grid: input.grid,
     params: (input.params ?? {}) as Record<string, number | boolean>,
     constraint: input.constraint ?? undefined,

@@ -1,11 +1,13 @@
 import { BadInputError } from '../errors.ts';
 import type { Rebalance } from '../engine/portfolio-calendar.ts';
+import type { CanonicalRules } from '../rules/rule-input.ts';
 import type { AnyStrategyDefinition } from '../strategies/registry.ts';
 import { canonicalOptions } from './options.ts';
 import { checkRange, type SeriesLimits, toOptionalTicker, toTicker } from './series.ts';
-import { resolveStrategy } from './strategy.ts';
+import { resolveStrategy, type StrategyChoice } from './strategy.ts';
+import type { SavedStrategies } from './strategy-ref.ts';
 
-export interface PortfolioRequestInput {
+export interface PortfolioRequestInput extends StrategyChoice {
   holdings: readonly { ticker: string; weight: number }[];
   from: string;
   to: string;
@@ -13,8 +15,6 @@ export interface PortfolioRequestInput {
   cash?: number | null;
   commission?: number | null;
   rebalance?: Rebalance | null;
-  strategy?: string | null;
-  params?: Record<string, unknown> | null;
   benchmark?: string | null;
 }
 
@@ -27,7 +27,8 @@ export interface CanonicalPortfolio {
   cash: number;
   commission: number;
   rebalance: Rebalance;
-  strategy: { name: string; params: Record<string, number | boolean> } | null;
+  /** Run on each holding's share; `rules` is the canonical form of a rule strategy. */
+  strategy: { name: string; rules: CanonicalRules | null; params: Record<string, number | boolean> } | null;
   benchmark: string | null;
 }
 
@@ -39,7 +40,11 @@ export interface ValidatedPortfolio {
 
 const WEIGHT_TOLERANCE = 1e-9;
 
-export function canonicalPortfolio(input: PortfolioRequestInput, limits: SeriesLimits): ValidatedPortfolio {
+export async function canonicalPortfolio(
+  input: PortfolioRequestInput,
+  limits: SeriesLimits,
+  saved: SavedStrategies,
+): Promise<ValidatedPortfolio> {
   if (input.holdings.length === 0)
     throw new BadInputError('input.holdings', 'input.holdings: give at least one holding');
   if (input.holdings.length > limits.maxTickers) {
@@ -72,7 +77,8 @@ export function canonicalPortfolio(input: PortfolioRequestInput, limits: SeriesL
   if (total <= 0) throw new BadInputError('input.holdings', 'input.holdings: weights sum to 0');
   checkRange(input.from, input.to, limits, 'input.');
   const options = canonicalOptions({ cash: input.cash, commission: input.commission });
-  const strategy = input.strategy == null ? null : resolveStrategy(input.strategy, input.params);
+  const hasStrategy = (input.strategy != null && input.strategy !== '') || input.rules != null;
+  const strategy = hasStrategy ? await resolveStrategy(input, saved) : null;
   const request: CanonicalPortfolio = {
     holdings: holdings.sort((a, b) => (a.ticker < b.ticker ? -1 : 1)),
     from: input.from,
@@ -81,7 +87,8 @@ export function canonicalPortfolio(input: PortfolioRequestInput, limits: SeriesL
     cash: options.cash,
     commission: options.commission,
     rebalance: input.rebalance ?? 'NEVER',
-    strategy: strategy === null ? null : { name: strategy.definition.name, params: strategy.params },
+    strategy:
+      strategy === null ? null : { name: strategy.ref.name, rules: strategy.ref.rules, params: strategy.params },
     benchmark: toOptionalTicker(input.benchmark, 'input.benchmark'),
   };
   return { request, definition: strategy?.definition ?? null };

@@ -23,7 +23,7 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool', () => {
 
   const sweep: OptimizeJob = {
     bars: goog!,
-    strategyName: 'SmaCross',
+    strategy: { name: 'SmaCross', rules: null },
     grid: [
       { name: 'fast', from: 5, to: 55, step: 5 },
       { name: 'slow', from: 10, to: 110, step: 10 },
@@ -70,7 +70,7 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool', () => {
         () => 'resolved',
         (error: unknown) => (error instanceof EngineError ? error.field : String(error)),
       );
-    expect(await fieldOf({ ...sweep, strategyName: 'Nope' })).toBe('strategy');
+    expect(await fieldOf({ ...sweep, strategy: { name: 'Nope', rules: null } })).toBe('strategy');
     expect(await fieldOf({ ...sweep, maximize: 'start' })).toBe('maximize');
     expect(await fieldOf({ ...sweep, maxRuns: 90 })).toBe('grid');
     expect(await fieldOf({ ...sweep, grid: [{ name: 'window', from: 1, to: 2, step: 1 }] })).toBe(
@@ -119,7 +119,7 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool failures', () => {
   const bars = sharedDataAvailable ? headBars(loadBars('GOOG.csv'), 200) : undefined;
   const job: OptimizeJob = {
     bars: bars!,
-    strategyName: 'SmaCross',
+    strategy: { name: 'SmaCross', rules: null },
     grid: [{ name: 'fast', from: 2, to: 20, step: 1 }],
   };
 
@@ -164,7 +164,7 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool failures', () => {
        const t = Float64Array.from({ length: 60 }, (_, k) => k);
        const close = t.map((k) => 100 + 10 * Math.sin(k / 3));
        const pool = createOptimizerPool({ inlineBelow: 0 });
-       const r = await pool.optimize({ bars: { isDatetime: false, time: t, open: close, high: close.map((c) => c + 1), low: close.map((c) => c - 1), close }, strategyName: 'SmaCross', grid: [{ name: 'fast', from: 2, to: 9, step: 1 }] });
+       const r = await pool.optimize({ bars: { isDatetime: false, time: t, open: close, high: close.map((c) => c + 1), low: close.map((c) => c - 1), close }, strategy: { name: 'SmaCross', rules: null }, grid: [{ name: 'fast', from: 2, to: 9, step: 1 }] });
        console.log(r.runCount);`,
     );
     const { stdout } = await run(process.execPath, [script], { timeout: 20_000 });

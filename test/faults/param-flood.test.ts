@@ -76,6 +76,7 @@ describe('backtests with ever new params on one series', () => {
       resultTtlMs: 1,
       limits: { maxTickers: 50, maxRangeYears: 50 },
       now: Date.now,
+      saved: { find: async () => null },
     });
     const run = (fast: number, slow: number) =>
       service.run(
