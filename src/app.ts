@@ -8,7 +8,7 @@ import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { useRequestObserver } from './plugins/use-request-observer.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { useMetricsRoute } from './plugins/metrics-route.ts';
-import { useHealthRoutes } from './plugins/routes.ts';
+import { useReadinessRoute } from './plugins/routes.ts';
 import { useRateLimit } from './plugins/use-rate-limit.ts';
 import type { Services } from './services.ts';
 
@@ -40,6 +40,8 @@ export function createApp({ services }: AppDeps): App {
       ? { title: 'backtest-graphql', defaultQuery: EXAMPLE_QUERY }
       : false,
     landingPage: false,
+    // Yoga answers 200 here while the process is alive (its default path is /health).
+    healthCheckEndpoint: '/healthz',
     logging: false,
     // A larger body is refused with HTTP 413 (code REQUEST_ENTITY_TOO_LARGE) before it is parsed.
     maxRequestBodySize: config.http.maxBodyBytes,
@@ -51,7 +53,7 @@ export function createApp({ services }: AppDeps): App {
         stats: services.stats,
         slowOperationMs: config.observability.slowOperationMs,
       }),
-      useHealthRoutes(services.readiness),
+      useReadinessRoute(services.readiness),
       useMetricsRoute(services.metrics),
       useRateLimit({ perMinute: config.http.rateLimitPerMinute, trustProxy: config.http.trustProxy }),
       useIntrospectionPolicy(config.graphql.introspection),
