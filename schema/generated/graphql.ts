@@ -28,10 +28,12 @@ export type BacktestInput = {
   margin?: number | null | undefined;
   /** Strategy params; missing ones take their defaults. */
   params?: Record<string, unknown> | null | undefined;
+  /** A rule strategy inline, instead of `strategy`. */
+  rules?: RuleStrategyInput | null | undefined;
   /** Bid-ask spread as a fraction of price (entries only). */
   spread?: number | null | undefined;
-  /** Strategy name (see `strategies`). */
-  strategy: string;
+  /** Strategy name (see `strategies`: a built-in or a saved rule strategy); or give `rules`. */
+  strategy?: string | null | undefined;
   /** Ticker symbol. */
   ticker: string;
   /** Last date (inclusive). */
@@ -85,10 +87,12 @@ export type OptimizeInput = {
   maximize?: OptimizeStat | null | undefined;
   /** Fixed params for every run. */
   params?: Record<string, unknown> | null | undefined;
+  /** A rule strategy inline, instead of `strategy`; the grid ranges its params. */
+  rules?: RuleStrategyInput | null | undefined;
   /** Bid-ask spread as a fraction of price (entries only). */
   spread?: number | null | undefined;
-  /** Strategy name. */
-  strategy: string;
+  /** Strategy name (a built-in or a saved rule strategy); or give `rules`. */
+  strategy?: string | null | undefined;
   /** Ticker symbol. */
   ticker: string;
   /** Last date (inclusive). */
@@ -199,6 +203,8 @@ export type PortfolioBacktestInput = {
   params?: Record<string, unknown> | null | undefined;
   /** Rebalancing schedule. */
   rebalance?: Rebalance | null | undefined;
+  /** Or run this rule strategy on each holding with its share of the cash. */
+  rules?: RuleStrategyInput | null | undefined;
   /** Run this strategy on each holding with its share of the cash. */
   strategy?: string | null | undefined;
   /** Last date (inclusive). */
@@ -215,6 +221,42 @@ export type Rebalance =
   | 'QUARTERLY'
   /** On the first trading day of each year. */
   | 'YEARLY';
+
+/** A param of a rule strategy, referenced by name in its expressions. */
+export type RuleParamInput = {
+  /** Value when a request gives none. */
+  default: number;
+  /** Whole numbers only (windows must be). */
+  integer?: boolean | null | undefined;
+  /** Highest allowed value. */
+  max?: number | null | undefined;
+  /** Lowest allowed value (windows: at least 1). */
+  min?: number | null | undefined;
+  /** Identifier used in the expressions, e.g. fast. */
+  name: string;
+};
+
+/** A strategy written as conditions over the bars: `open high low close volume`, numbers, params, `+ - * /`, `< <= > >= == !=`, `and or not` and sma ema rsi atr stdev highest lowest bb_upper bb_lower macd macd_signal crossover crossunder prev change abs min max. Give entry or shortEntry (or both). */
+export type RuleStrategyInput = {
+  /** When true and not long: close any short, buy. */
+  entry?: string | null | undefined;
+  /** When true and long: close the long. */
+  exit?: string | null | undefined;
+  /** Params the expressions use. */
+  params?: Array<RuleParamInput> | null | undefined;
+  /** When true and not short: close any long, sell. */
+  shortEntry?: string | null | undefined;
+  /** When true and short: close the short. */
+  shortExit?: string | null | undefined;
+  /** Order size: a fraction of available margin in (0, 1), or whole units ≥ 1 (default: all). */
+  size?: number | null | undefined;
+  /** Stop-loss distance from the signal close in percent (0 = none). */
+  stopLossPct?: number | null | undefined;
+  /** Take-profit distance from the signal close in percent (0 = none). */
+  takeProfitPct?: number | null | undefined;
+  /** Trailing stop-loss this many ATRs (100-bar mean true range) from the close. */
+  trailingAtr?: number | null | undefined;
+};
 
 export type ServiceStatsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -292,7 +334,7 @@ export type CompareChartQuery = { priceSeriesList: Array<{ ticker: string, sourc
 export type StrategyCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StrategyCatalogueQuery = { strategies: Array<{ name: string, description: string, params: Array<{ name: string, type: ParamType, default: unknown, min: number | null, max: number | null, description: string }> }> };
+export type StrategyCatalogueQuery = { strategies: Array<{ name: string, description: string, params: Array<{ name: string, type: ParamType, default: unknown, min: number | null, max: number | null, description: string }> }> | null };
 
 export const StatsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Stats"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BacktestStats"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"durationDays"}},{"kind":"Field","name":{"kind":"Name","value":"exposureTimePct"}},{"kind":"Field","name":{"kind":"Name","value":"equityFinal"}},{"kind":"Field","name":{"kind":"Name","value":"equityPeak"}},{"kind":"Field","name":{"kind":"Name","value":"commissions"}},{"kind":"Field","name":{"kind":"Name","value":"returnPct"}},{"kind":"Field","name":{"kind":"Name","value":"buyHoldReturnPct"}},{"kind":"Field","name":{"kind":"Name","value":"returnAnnPct"}},{"kind":"Field","name":{"kind":"Name","value":"volatilityAnnPct"}},{"kind":"Field","name":{"kind":"Name","value":"cagrPct"}},{"kind":"Field","name":{"kind":"Name","value":"sharpeRatio"}},{"kind":"Field","name":{"kind":"Name","value":"sortinoRatio"}},{"kind":"Field","name":{"kind":"Name","value":"calmarRatio"}},{"kind":"Field","name":{"kind":"Name","value":"alphaPct"}},{"kind":"Field","name":{"kind":"Name","value":"beta"}},{"kind":"Field","name":{"kind":"Name","value":"maxDrawdownPct"}},{"kind":"Field","name":{"kind":"Name","value":"avgDrawdownPct"}},{"kind":"Field","name":{"kind":"Name","value":"maxDrawdownDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"avgDrawdownDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"tradeCount"}},{"kind":"Field","name":{"kind":"Name","value":"winRatePct"}},{"kind":"Field","name":{"kind":"Name","value":"bestTradePct"}},{"kind":"Field","name":{"kind":"Name","value":"worstTradePct"}},{"kind":"Field","name":{"kind":"Name","value":"avgTradePct"}},{"kind":"Field","name":{"kind":"Name","value":"maxTradeDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"avgTradeDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"profitFactor"}},{"kind":"Field","name":{"kind":"Name","value":"expectancyPct"}},{"kind":"Field","name":{"kind":"Name","value":"sqn"}},{"kind":"Field","name":{"kind":"Name","value":"kellyCriterion"}}]}}]} as unknown as DocumentNode<StatsFragment, unknown>;
 export const PortfolioViewFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PortfolioView"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PortfolioBacktest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"input"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Stats"}}]}},{"kind":"Field","name":{"kind":"Name","value":"equityCurve"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"equity"}},{"kind":"Field","name":{"kind":"Name","value":"drawdownPct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"holdings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ticker"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"finalValue"}},{"kind":"Field","name":{"kind":"Name","value":"pnl"}},{"kind":"Field","name":{"kind":"Name","value":"returnPct"}},{"kind":"Field","name":{"kind":"Name","value":"trades"}}]}},{"kind":"Field","name":{"kind":"Name","value":"benchmark"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ticker"}},{"kind":"Field","name":{"kind":"Name","value":"alphaPct"}},{"kind":"Field","name":{"kind":"Name","value":"beta"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Stats"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BacktestStats"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"durationDays"}},{"kind":"Field","name":{"kind":"Name","value":"exposureTimePct"}},{"kind":"Field","name":{"kind":"Name","value":"equityFinal"}},{"kind":"Field","name":{"kind":"Name","value":"equityPeak"}},{"kind":"Field","name":{"kind":"Name","value":"commissions"}},{"kind":"Field","name":{"kind":"Name","value":"returnPct"}},{"kind":"Field","name":{"kind":"Name","value":"buyHoldReturnPct"}},{"kind":"Field","name":{"kind":"Name","value":"returnAnnPct"}},{"kind":"Field","name":{"kind":"Name","value":"volatilityAnnPct"}},{"kind":"Field","name":{"kind":"Name","value":"cagrPct"}},{"kind":"Field","name":{"kind":"Name","value":"sharpeRatio"}},{"kind":"Field","name":{"kind":"Name","value":"sortinoRatio"}},{"kind":"Field","name":{"kind":"Name","value":"calmarRatio"}},{"kind":"Field","name":{"kind":"Name","value":"alphaPct"}},{"kind":"Field","name":{"kind":"Name","value":"beta"}},{"kind":"Field","name":{"kind":"Name","value":"maxDrawdownPct"}},{"kind":"Field","name":{"kind":"Name","value":"avgDrawdownPct"}},{"kind":"Field","name":{"kind":"Name","value":"maxDrawdownDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"avgDrawdownDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"tradeCount"}},{"kind":"Field","name":{"kind":"Name","value":"winRatePct"}},{"kind":"Field","name":{"kind":"Name","value":"bestTradePct"}},{"kind":"Field","name":{"kind":"Name","value":"worstTradePct"}},{"kind":"Field","name":{"kind":"Name","value":"avgTradePct"}},{"kind":"Field","name":{"kind":"Name","value":"maxTradeDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"avgTradeDurationDays"}},{"kind":"Field","name":{"kind":"Name","value":"profitFactor"}},{"kind":"Field","name":{"kind":"Name","value":"expectancyPct"}},{"kind":"Field","name":{"kind":"Name","value":"sqn"}},{"kind":"Field","name":{"kind":"Name","value":"kellyCriterion"}}]}}]} as unknown as DocumentNode<PortfolioViewFragment, unknown>;

@@ -1,6 +1,7 @@
 import type { BacktestOutcome } from '../backtests/backtest-service.ts';
 import type { BacktestRun } from '../backtests/result.ts';
 import { builder } from './builder.ts';
+import { RuleStrategyInput } from './rules.ts';
 import { engineOptionFields } from './engine-inputs.ts';
 import { DataReportRef } from './data-report.ts';
 import { BacktestStatsRef } from './stats.ts';
@@ -92,7 +93,13 @@ const BacktestInput = builder.inputType('BacktestInput', {
     from: t.field({ type: 'Date', required: true, description: 'First date (inclusive).' }),
     to: t.field({ type: 'Date', required: true, description: 'Last date (inclusive).' }),
     adjusted: t.boolean({ defaultValue: true, description: 'Adjust prices for splits and dividends.' }),
-    strategy: t.string({ required: true, description: 'Strategy name (see `strategies`).' }),
+    strategy: t.string({
+      description: 'Strategy name (see `strategies`: a built-in or a saved rule strategy); or give `rules`.',
+    }),
+    rules: t.field({
+      type: RuleStrategyInput,
+      description: 'A rule strategy inline, instead of `strategy`.',
+    }),
     params: t.field({
       type: 'JSONObject',
       description: 'Strategy params; missing ones take their defaults.',

@@ -1,6 +1,7 @@
 import type { OptimizationView, PublicRun } from '../backtests/optimize-service.ts';
 import { NUMERIC_STAT_KEYS } from '../engine/optimizer/stat-keys.ts';
 import { builder } from './builder.ts';
+import { RuleStrategyInput } from './rules.ts';
 import { DataReportRef } from './data-report.ts';
 import { engineOptionFields } from './engine-inputs.ts';
 import { BacktestStatsRef } from './stats.ts';
@@ -29,7 +30,13 @@ const OptimizeInput = builder.inputType('OptimizeInput', {
     from: t.field({ type: 'Date', required: true, description: 'First date (inclusive).' }),
     to: t.field({ type: 'Date', required: true, description: 'Last date (inclusive).' }),
     adjusted: t.boolean({ defaultValue: true, description: 'Adjust prices for splits and dividends.' }),
-    strategy: t.string({ required: true, description: 'Strategy name.' }),
+    strategy: t.string({
+      description: 'Strategy name (a built-in or a saved rule strategy); or give `rules`.',
+    }),
+    rules: t.field({
+      type: RuleStrategyInput,
+      description: 'A rule strategy inline, instead of `strategy`; the grid ranges its params.',
+    }),
     grid: t.field({ type: [ParamRangeInput], required: true, description: 'One range per param to vary.' }),
     params: t.field({ type: 'JSONObject', description: 'Fixed params for every run.' }),
     constraint: t.string({

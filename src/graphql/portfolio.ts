@@ -2,6 +2,7 @@ import type { PortfolioHolding, PortfolioRun } from '../backtests/portfolio-serv
 import { BenchmarkStatsRef, EquityPointRef } from './backtest.ts';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { builder } from './builder.ts';
+import { RuleStrategyInput } from './rules.ts';
 import { forwardOnly } from './connection.ts';
 import { DataReportRef } from './data-report.ts';
 import { BacktestStatsRef } from './stats.ts';
@@ -39,6 +40,10 @@ const PortfolioBacktestInput = builder.inputType('PortfolioBacktestInput', {
     commission: t.float({ defaultValue: 0, description: 'Commission rate on traded value.' }),
     rebalance: t.field({ type: Rebalance, defaultValue: 'NEVER', description: 'Rebalancing schedule.' }),
     strategy: t.string({ description: 'Run this strategy on each holding with its share of the cash.' }),
+    rules: t.field({
+      type: RuleStrategyInput,
+      description: 'Or run this rule strategy on each holding with its share of the cash.',
+    }),
     params: t.field({ type: 'JSONObject', description: 'Params of `strategy`.' }),
     benchmark: t.string({ description: 'A ticker to compute alpha and beta against.' }),
   }),
