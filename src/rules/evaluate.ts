@@ -50,6 +50,9 @@ export class RuleEvaluator {
     const key = valueKey(node, this.#params);
     const known = this.#memo.get(key);
     if (known !== undefined) return known;
+    // Children first, every time: an indicator they hold must be registered (and count for the
+    // warm-up) even when this node's own array comes from a cache filled by an earlier run.
+    for (const child of childrenOf(node)) this.value(child);
     const value =
       node.kind === 'call' && FUNCTIONS[node.fn as 'sma'].indicator
         ? this.#indicator(node, key)
@@ -160,5 +163,18 @@ function isConstant(node: RuleNode, params: Readonly<Record<string, number>>): b
         (node.fn === 'abs' || node.fn === 'min' || node.fn === 'max') &&
         node.args.every((arg) => isConstant(arg, params))
       );
+  }
+}
+
+function childrenOf(node: RuleNode): readonly RuleNode[] {
+  switch (node.kind) {
+    case 'unary':
+      return [node.arg];
+    case 'binary':
+      return [node.left, node.right];
+    case 'call':
+      return node.args;
+    default:
+      return [];
   }
 }
