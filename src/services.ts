@@ -11,7 +11,7 @@ import { createReadiness, type Readiness } from './db/readiness.ts';
 import { createProvider } from './market-data/create-provider.ts';
 import { type CachedSeries, createSeriesReader, type SeriesReader } from './market-data/read-through.ts';
 import type { PriceProvider } from './market-data/types.ts';
-import { warmRange, warmSeries } from './market-data/warm.ts';
+import { logWarmOutcomes, warmRange, warmSeries } from './market-data/warm.ts';
 import {
   createSeriesInstrumentation,
   type RecordCache,
@@ -149,12 +149,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       return;
     }
     if (config.warm.onStart && !disposed) {
-      void warm().then((outcomes) =>
-        logger.info(
-          { warmed: outcomes.filter((o) => o.ok).length, failed: outcomes.filter((o) => !o.ok).length },
-          'cache warmed',
-        ),
-      );
+      void warm().then((outcomes) => logWarmOutcomes(outcomes, logger));
     }
   };
 
