@@ -56,7 +56,8 @@ export interface ServiceOverrides {
 }
 
 const READY_TIMEOUT_MS = 1500;
-const MIGRATE_RETRY_MS = 2000;
+/** Also the Retry-After of requests answered before the migrations are applied. */
+export const MIGRATE_RETRY_MS = 2000;
 
 /** The composition root. Opens no connection by itself; pools connect on first use. */
 export function createServices(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Services {
@@ -137,6 +138,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
   const migrateInBackground = async (): Promise<void> => {
     try {
       await repository.migrate();
+      readiness.markMigrated();
       logger.info({ dialect: repository.dialect }, 'database migrated');
     } catch (error) {
       if (disposed) return;
@@ -171,7 +173,10 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     startBackground() {
       void migrateInBackground();
     },
-    migrate: () => repository.migrate(),
+    async migrate() {
+      await repository.migrate();
+      readiness.markMigrated();
+    },
     warm,
     async dispose() {
       disposed = true;
