@@ -56,7 +56,10 @@ describe('log format', () => {
 
   it('pretty lines are readable, not JSON, and still redact secrets', () => {
     const out = capture();
-    createLogger('info', out.stream, 'pretty').info({ ticker: 'AAPL', request: { token: 'secret' } }, 'warmed');
+    createLogger('info', out.stream, 'pretty').info(
+      { ticker: 'AAPL', request: { token: 'secret' } },
+      'warmed',
+    );
     const lines = out.text().trim().split('\n');
     expect(() => JSON.parse(lines[0])).toThrow();
     expect(lines[0]).toMatch(/INFO.*warmed/);

@@ -82,9 +82,10 @@ describe.skipIf(!sharedDataAvailable)('npm run fetch-data', () => {
     expect(first.code).toBe(0);
     expect(new Set(paths)).toEqual(new Set(REFERENCE_FILES.map((f) => `/${f.repo}/${f.commit}/${f.path}`)));
     for (const file of REFERENCE_FILES)
-      expect(readFileSync(join(dir, file.name)).equals(readFileSync(sharedDataPath(file.name))), file.name).toBe(
-        true,
-      );
+      expect(
+        readFileSync(join(dir, file.name)).equals(readFileSync(sharedDataPath(file.name))),
+        file.name,
+      ).toBe(true);
     const again = await runFetch(url, dir);
     expect(again.code).toBe(0);
     expect(again.stdout).not.toContain('fetched');
@@ -97,7 +98,9 @@ describe.skipIf(!sharedDataAvailable)('npm run fetch-data', () => {
     const dir = tempDir();
     const run = await runFetch(url, dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^fetch-data: GOOG\.csv: checksum mismatch, refused \(SHA-256 [0-9a-f]{64}, expected 60e961a5/m);
+    expect(run.stderr).toMatch(
+      /^fetch-data: GOOG\.csv: checksum mismatch, refused \(SHA-256 [0-9a-f]{64}, expected 60e961a5/m,
+    );
     expect(run.stderr).toContain('1 of 8 files not written');
     expect(existsSync(join(dir, 'GOOG.csv'))).toBe(false);
     expect(existsSync(join(dir, 'EURUSD.csv'))).toBe(true);
