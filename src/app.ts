@@ -1,6 +1,7 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type GraphQLContext } from './context.ts';
 import { maskError } from './graphql/errors.ts';
+import { useAvailability } from './plugins/use-availability.ts';
 import { useDeadline } from './plugins/use-deadline.ts';
 import { useIntrospectionPolicy } from './plugins/use-introspection-policy.ts';
 import { useQueryCost } from './plugins/use-query-cost.ts';
@@ -10,7 +11,7 @@ import { buildSchema } from './graphql/schema.ts';
 import { useMetricsRoute } from './plugins/metrics-route.ts';
 import { useReadinessRoute } from './plugins/routes.ts';
 import { useRateLimit } from './plugins/use-rate-limit.ts';
-import type { Services } from './services.ts';
+import { MIGRATE_RETRY_MS, type Services } from './services.ts';
 
 export interface AppDeps {
   services: Services;
@@ -55,6 +56,10 @@ export function createApp({ services }: AppDeps): App {
       }),
       useReadinessRoute(services.readiness),
       useMetricsRoute(services.metrics),
+      useAvailability({
+        ready: services.readiness.migrated,
+        retryAfterS: Math.ceil(MIGRATE_RETRY_MS / 1000),
+      }),
       useRateLimit({ perMinute: config.http.rateLimitPerMinute, trustProxy: config.http.trustProxy }),
       useIntrospectionPolicy(config.graphql.introspection),
       useQueryLimits(config.graphql),

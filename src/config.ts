@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ProviderSettings } from './market-data/create-provider.ts';
 import { isTicker } from './market-data/ticker.ts';
+import type { LogFormat } from './observability/log-format.ts';
 
 /** The service's configuration, parsed once from the environment by `parseConfig`. */
 export interface Config {
@@ -12,6 +13,8 @@ export interface Config {
   limits: { maxTickers: number; maxRangeYears: number; maxOptimizeRuns: number };
   adminToken: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** LOG_FORMAT; unset: chosen by whether the output is a terminal (chooseLogFormat). */
+  logFormat: LogFormat | undefined;
   observability: { slowOperationMs: number };
   http: { maxBodyBytes: number; requestTimeoutMs: number; rateLimitPerMinute: number; trustProxy: boolean };
   graphql: {
@@ -99,6 +102,7 @@ const envSchema = z.object({
   MAX_OPTIMIZE_RUNS: int(1, 10_000_000).default(20_000),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   NODE_ENV: z.string().trim().optional(),
   SLOW_OPERATION_MS: int(1, 3_600_000).default(1000),
   REQUEST_TIMEOUT_MS: int(100, 3_600_000).default(10_000),
@@ -162,6 +166,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     observability: { slowOperationMs: e.SLOW_OPERATION_MS },
     http: {
       maxBodyBytes: e.MAX_BODY_BYTES,

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { createApp } from './app.ts';
 import { ConfigError, parseConfig } from './config.ts';
+import { chooseLogFormat } from './observability/log-format.ts';
 import { createLogger } from './observability/logger.ts';
 import { createServices } from './services.ts';
 
@@ -19,7 +20,11 @@ function loadConfig() {
 }
 
 const config = loadConfig();
-const logger = createLogger(config.logLevel);
+const logger = createLogger(
+  config.logLevel,
+  undefined,
+  chooseLogFormat(config.logFormat, process.stdout.isTTY),
+);
 const services = createServices(config, logger);
 const app = createApp({ services });
 const server = createServer(app);

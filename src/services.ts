@@ -12,7 +12,7 @@ import { createReadiness, type Readiness } from './db/readiness.ts';
 import { createProvider } from './market-data/create-provider.ts';
 import { type CachedSeries, createSeriesReader, type SeriesReader } from './market-data/read-through.ts';
 import type { PriceProvider } from './market-data/types.ts';
-import { warmRange, warmSeries } from './market-data/warm.ts';
+import { logWarmOutcomes, warmRange, warmSeries } from './market-data/warm.ts';
 import {
   createSeriesInstrumentation,
   type RecordCache,
@@ -59,7 +59,8 @@ export interface ServiceOverrides {
 }
 
 const READY_TIMEOUT_MS = 1500;
-const MIGRATE_RETRY_MS = 2000;
+/** Also the Retry-After of requests answered before the migrations are applied. */
+export const MIGRATE_RETRY_MS = 2000;
 
 /** The composition root. Opens no connection by itself; pools connect on first use. */
 export function createServices(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Services {
@@ -143,6 +144,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
   const migrateInBackground = async (): Promise<void> => {
     try {
       await repository.migrate();
+      readiness.markMigrated();
       logger.info({ dialect: repository.dialect }, 'database migrated');
     } catch (error) {
       if (disposed) return;
@@ -155,12 +157,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       return;
     }
     if (config.warm.onStart && !disposed) {
-      void warm().then((outcomes) =>
-        logger.info(
-          { warmed: outcomes.filter((o) => o.ok).length, failed: outcomes.filter((o) => !o.ok).length },
-          'cache warmed',
-        ),
-      );
+      void warm().then((outcomes) => logWarmOutcomes(outcomes, logger));
     }
   };
 
@@ -183,7 +180,10 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     startBackground() {
       void migrateInBackground();
     },
-    migrate: () => repository.migrate(),
+    async migrate() {
+      await repository.migrate();
+      readiness.markMigrated();
+    },
     warm,
     async dispose() {
       disposed = true;

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { parseConfig } from '../config.ts';
 import { toTicker } from '../inputs/series.ts';
 import { validateBars } from '../market-data/validate.ts';
+import { chooseLogFormat } from '../observability/log-format.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createServices, type Services } from '../services.ts';
 import { parseCsvRows, readCsvText } from './csv-bars.ts';
@@ -14,7 +15,11 @@ import { formatRows } from './table.ts';
 /** Builds the services from the environment (logs on stderr), runs `use`, and always disposes. */
 async function withServices(io: CliIo, use: (services: Services) => Promise<number>): Promise<number> {
   const config = parseConfig(io.env);
-  const logger = createLogger(config.logLevel, pino.destination({ fd: 2, sync: true }));
+  const logger = createLogger(
+    config.logLevel,
+    pino.destination({ fd: 2, sync: true }),
+    chooseLogFormat(config.logFormat, process.stderr.isTTY),
+  );
   const services = createServices(config, logger);
   try {
     return await use(services);

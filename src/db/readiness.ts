@@ -13,6 +13,12 @@ export interface ReadinessReport {
 export function createReadiness(repository: Repository, timeoutMs: number) {
   let migrated = false;
   return {
+    /** Whether migrations are known to be applied (by this process, or seen by a check). */
+    migrated: (): boolean => migrated,
+    /** Records that this process applied the migrations. */
+    markMigrated(): void {
+      migrated = true;
+    },
     async check(): Promise<ReadinessReport> {
       try {
         await repository.ping(timeoutMs);

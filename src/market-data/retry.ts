@@ -1,12 +1,16 @@
 import { UpstreamUnavailableError } from '../errors.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { LimitFunction } from 'p-limit';
+import { OFFLINE_ADVICE } from './offline-advice.ts';
 
 /**
  * The HTTP layer under the Yahoo adapter: a `fetch` with an origin rewrite, a per-attempt
  * timeout, a concurrency limit and retries with full-jitter exponential backoff.
  * Retried: HTTP 429, HTTP 5xx, network errors and timeouts. Never retried: any other status
  * (a 404 is an answer), or an abort by the caller's own signal.
+ * Once the attempts are spent the failure is logged as a warning when the previous request
+ * succeeded (or there was none), else at debug, so an outage logs one warning, not one per request.
+ * A network error or timeout adds what to do offline to the error's message.
  */
 
 export type FetchFn = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -94,6 +98,8 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchFn {
     });
   }
 
+  let failing = false;
+
   return async function resilientFetch(input, init) {
     const url = rewriteOrigin(inputUrl(input), options.baseUrl);
     const path = new URL(url).pathname;
@@ -104,9 +110,14 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchFn {
       let failure: string;
       let cause: unknown;
       let retryAfterMs = 0;
+      let unreachable = false;
       try {
         const response = await attempt(url, init, callerSignal);
-        if (!isRetryableStatus(response.status)) return response;
+        if (!isRetryableStatus(response.status)) {
+          if (failing) logger.info({ path }, 'yahoo requests succeed again');
+          failing = false;
+          return response;
+        }
         failure = `HTTP ${response.status}`;
         const retryAfterS = Number(response.headers.get('retry-after'));
         if (Number.isFinite(retryAfterS) && retryAfterS > 0)
@@ -117,11 +128,15 @@ export function createResilientFetch(options: ResilientFetchOptions): FetchFn {
           error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
         failure = timedOut ? `timeout after ${timeoutMs} ms` : 'network error';
         cause = error;
+        unreachable = true;
       }
       if (last) {
-        logger.warn({ path, attempts, failure }, 'yahoo request failed');
+        if (failing) logger.debug({ path, attempts, failure }, 'yahoo request failed');
+        else logger.warn({ path, attempts, failure }, 'yahoo request failed');
+        failing = true;
+        const advice = unreachable ? ` ${OFFLINE_ADVICE}` : '';
         throw new UpstreamUnavailableError(
-          `Yahoo Finance unavailable: ${failure} (${attempts} attempts)`,
+          `Yahoo Finance unavailable: ${failure} (${attempts} attempts).${advice}`,
           cause,
         );
       }

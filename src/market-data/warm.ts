@@ -23,7 +23,7 @@ export function warmRange(years: number, nowMs: number): { from: string; to: str
 
 /**
  * Loads series through the normal read-through path (so they land in the store and cache).
- * Never throws: a failure is reported per ticker and logged.
+ * Never throws: a failure is reported per ticker (and logged at debug; see logWarmOutcomes).
  */
 export async function warmSeries(
   reader: SeriesReader,
@@ -45,9 +45,27 @@ export async function warmSeries(
   return results.map((result, i) => {
     const ticker = request.tickers[i];
     if (result instanceof Error) {
-      logger.warn({ ticker, err: result.message }, 'warming failed');
+      logger.debug({ ticker, err: result.message }, 'warming failed');
       return { ticker, ok: false, barCount: 0, error: result.message };
     }
     return { ticker, ok: true, barCount: result.columns.dates.length, error: null };
   });
+}
+
+/**
+ * One line for a whole warming run: `cache warmed` (info) when every ticker loaded, else one
+ * warning naming the tickers that failed and each distinct error once.
+ */
+export function logWarmOutcomes(outcomes: readonly WarmOutcome[], logger: Logger): void {
+  const failed = outcomes.filter((o) => !o.ok);
+  const warmed = outcomes.length - failed.length;
+  if (failed.length === 0) {
+    logger.info({ warmed, failed: 0 }, 'cache warmed');
+    return;
+  }
+  const errors = [...new Set(failed.map((o) => o.error ?? 'unknown error'))];
+  logger.warn(
+    { warmed, failed: failed.map((o) => o.ticker), err: errors.join(' | ') },
+    `cache warming failed for ${failed.length} of ${outcomes.length} tickers`,
+  );
 }

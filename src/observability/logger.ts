@@ -1,4 +1,6 @@
 import pino from 'pino';
+import pretty from 'pino-pretty';
+import type { LogFormat } from './log-format.ts';
 
 /** The logging surface every module depends on; pino satisfies it. */
 export interface Logger {
@@ -9,7 +11,16 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+/**
+ * A pino logger writing to `destination` (stdout by default): JSON lines, or with `pretty`
+ * readable lines (time, level, message, then the fields), written synchronously.
+ */
+export function createLogger(
+  level: string,
+  destination?: pino.DestinationStream,
+  format: LogFormat = 'json',
+): Logger {
+  const stream = format === 'pretty' ? pretty({ destination: destination ?? 1, sync: true }) : destination;
   return pino(
     {
       level,
@@ -19,7 +30,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         censor: '[redacted]',
       },
     },
-    destination,
+    stream,
   ) as unknown as Logger;
 }
 

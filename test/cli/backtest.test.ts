@@ -1,16 +1,19 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  derivedDataAvailable,
   expectClose,
   readSharedText,
   sharedDataAvailable,
   sharedDataDir,
+  warnIfNoDerivedData,
   warnIfNoSharedData,
 } from '../engine/support/data.ts';
 import { ANCHOR_STATS } from '../support/anchor.ts';
 import { runCli } from './run-cli.ts';
 
 warnIfNoSharedData('CLI backtest on the reference data');
+warnIfNoDerivedData('CLI backtest anchor case against the trade list and equity curve');
 
 const GOOG = resolve(sharedDataDir, 'GOOG.csv');
 const EURUSD = resolve(sharedDataDir, 'EURUSD.csv');
@@ -33,54 +36,57 @@ interface JsonTrade {
 }
 
 describe.skipIf(!sharedDataAvailable)('cli backtest', () => {
-  it('prints the anchor case as JSON: every statistic, trade and equity point of the reference', async () => {
-    const run = await runCli(['backtest', '--csv', GOOG, '--strategy', 'SmaCross', '--json']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout) as {
-      stats: Record<string, number | string | null>;
-      trades: JsonTrade[];
-      equity: { time: string; equity: number; drawdownPct: number }[];
-    };
-    // Exactly the BacktestStats keys, in backtesting.py's order.
-    expect(Object.keys(json.stats)).toEqual(Object.keys(expected));
-    for (const [key, value] of Object.entries(expected)) {
-      if (typeof value === 'string') expect(json.stats[key], key).toBe(value);
-      else expect(() => expectClose(json.stats[key] as number, value), key).not.toThrow();
-    }
-    const reference = readSharedText('reference/GOOG-SmaCross-10-30-finalize.trades.csv')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split(','));
-    expect(json.trades).toHaveLength(66);
-    reference.forEach((f, k) => {
-      const t = json.trades[k];
-      expect([t.size, t.entryBar, t.exitBar, t.entryTime, t.exitTime], `trade ${k}`).toEqual([
-        Number(f[1]),
-        Number(f[2]),
-        Number(f[3]),
-        f[11],
-        f[12],
-      ]);
-      expectClose(t.entryPrice, Number(f[4]));
-      expectClose(t.exitPrice, Number(f[5]));
-      expectClose(t.pnl, Number(f[8]));
-      expectClose(t.returnPct / 100, Number(f[10]));
-      expect([t.sl, t.tp, t.commission]).toEqual([null, null, 0]);
-    });
-    const equity = readSharedText('reference/GOOG-SmaCross-10-30-finalize.equity.csv')
-      .trim()
-      .split('\n')
-      .slice(1);
-    expect(json.equity).toHaveLength(equity.length);
-    equity.forEach((line, k) => {
-      const [time, value, drawdown] = line.split(',');
-      expect(json.equity[k].time).toBe(time);
-      expectClose(json.equity[k].equity, Number(value));
-      expect(Math.abs(json.equity[k].drawdownPct / 100 - Number(drawdown))).toBeLessThan(1e-12);
-    });
-  });
+  it.skipIf(!derivedDataAvailable)(
+    'prints the anchor case as JSON: every statistic, trade and equity point of the reference',
+    async () => {
+      const run = await runCli(['backtest', '--csv', GOOG, '--strategy', 'SmaCross', '--json']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const json = JSON.parse(run.stdout) as {
+        stats: Record<string, number | string | null>;
+        trades: JsonTrade[];
+        equity: { time: string; equity: number; drawdownPct: number }[];
+      };
+      // Exactly the BacktestStats keys, in backtesting.py's order.
+      expect(Object.keys(json.stats)).toEqual(Object.keys(expected));
+      for (const [key, value] of Object.entries(expected)) {
+        if (typeof value === 'string') expect(json.stats[key], key).toBe(value);
+        else expect(() => expectClose(json.stats[key] as number, value), key).not.toThrow();
+      }
+      const reference = readSharedText('reference/GOOG-SmaCross-10-30-finalize.trades.csv')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','));
+      expect(json.trades).toHaveLength(66);
+      reference.forEach((f, k) => {
+        const t = json.trades[k];
+        expect([t.size, t.entryBar, t.exitBar, t.entryTime, t.exitTime], `trade ${k}`).toEqual([
+          Number(f[1]),
+          Number(f[2]),
+          Number(f[3]),
+          f[11],
+          f[12],
+        ]);
+        expectClose(t.entryPrice, Number(f[4]));
+        expectClose(t.exitPrice, Number(f[5]));
+        expectClose(t.pnl, Number(f[8]));
+        expectClose(t.returnPct / 100, Number(f[10]));
+        expect([t.sl, t.tp, t.commission]).toEqual([null, null, 0]);
+      });
+      const equity = readSharedText('reference/GOOG-SmaCross-10-30-finalize.equity.csv')
+        .trim()
+        .split('\n')
+        .slice(1);
+      expect(json.equity).toHaveLength(equity.length);
+      equity.forEach((line, k) => {
+        const [time, value, drawdown] = line.split(',');
+        expect(json.equity[k].time).toBe(time);
+        expectClose(json.equity[k].equity, Number(value));
+        expect(Math.abs(json.equity[k].drawdownPct / 100 - Number(drawdown))).toBeLessThan(1e-12);
+      });
+    },
+  );
 
   it('leaves the last trade open with --no-finalize and applies the engine flags', async () => {
     const args = ['backtest', '--csv', GOOG, '--strategy', 'SmaCross', '--json'];

@@ -4,15 +4,17 @@ import { drawdownEpisodes, drawdownFractions } from '../../src/engine/stats-draw
 import { smaCross } from '../../src/strategies/sma-cross.ts';
 import { expectAnchorStats } from '../support/anchor.ts';
 import {
+  derivedDataAvailable,
   expectClose,
   loadBars,
   readSharedText,
   sharedDataAvailable,
+  warnIfNoDerivedData,
   warnIfNoSharedData,
 } from './support/data.ts';
 
 warnIfNoSharedData('engine anchor case (GOOG SmaCross 10/30, finalize)');
-
+warnIfNoDerivedData('engine anchor trade list and equity curve');
 
 function csvRows(name: string): string[][] {
   return readSharedText(name)
@@ -32,7 +34,7 @@ describe.skipIf(!sharedDataAvailable)('anchor: GOOG SmaCross(10, 30) with finali
     expectAnchorStats({ ...stats });
   });
 
-  it('reproduces the reference trade list trade by trade', () => {
+  it.skipIf(!derivedDataAvailable)('reproduces the reference trade list trade by trade', () => {
     const { trades, warmupBars } = run();
     expect(warmupBars).toBe(29);
     const reference = csvRows('reference/GOOG-SmaCross-10-30-finalize.trades.csv');
@@ -65,18 +67,21 @@ describe.skipIf(!sharedDataAvailable)('anchor: GOOG SmaCross(10, 30) with finali
     });
   });
 
-  it('reproduces the reference equity curve, drawdown and drawdown durations bar by bar', () => {
-    const { equity, drawdownPct, stats } = run();
-    const reference = csvRows('reference/GOOG-SmaCross-10-30-finalize.equity.csv');
-    expect(equity).toHaveLength(reference.length);
-    const episodes = drawdownEpisodes(drawdownFractions(equity), loadBars('GOOG.csv').time);
-    const durationAt = new Map(episodes.endBars.map((bar, k) => [bar, episodes.durations[k] / 86_400_000]));
-    reference.forEach((f, k) => {
-      expectClose(equity[k], Number(f[1]));
-      expect(Math.abs(drawdownPct[k] / 100 - Number(f[2])), `drawdown at ${k}`).toBeLessThan(1e-12);
-      const referenceDuration = f[3] === '' ? undefined : Number(f[3].replace(' days', ''));
-      expect(durationAt.get(k), `drawdown duration at ${k}`).toBe(referenceDuration);
-    });
-    expect(stats.equityFinal).toBe(equity.at(-1));
-  });
+  it.skipIf(!derivedDataAvailable)(
+    'reproduces the reference equity curve, drawdown and drawdown durations bar by bar',
+    () => {
+      const { equity, drawdownPct, stats } = run();
+      const reference = csvRows('reference/GOOG-SmaCross-10-30-finalize.equity.csv');
+      expect(equity).toHaveLength(reference.length);
+      const episodes = drawdownEpisodes(drawdownFractions(equity), loadBars('GOOG.csv').time);
+      const durationAt = new Map(episodes.endBars.map((bar, k) => [bar, episodes.durations[k] / 86_400_000]));
+      reference.forEach((f, k) => {
+        expectClose(equity[k], Number(f[1]));
+        expect(Math.abs(drawdownPct[k] / 100 - Number(f[2])), `drawdown at ${k}`).toBeLessThan(1e-12);
+        const referenceDuration = f[3] === '' ? undefined : Number(f[3].replace(' days', ''));
+        expect(durationAt.get(k), `drawdown duration at ${k}`).toBe(referenceDuration);
+      });
+      expect(stats.equityFinal).toBe(equity.at(-1));
+    },
+  );
 });

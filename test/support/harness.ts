@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type App, createApp } from '../../src/app.ts';
 import { parseConfig } from '../../src/config.ts';
-import { silentLogger } from '../../src/observability/logger.ts';
+import { type Logger, silentLogger } from '../../src/observability/logger.ts';
 import { createServices, type Services } from '../../src/services.ts';
 import { createTestDatabase } from './mysql.ts';
 
@@ -35,6 +35,8 @@ export interface HarnessOptions {
   yahooUrl?: string;
   env?: Record<string, string>;
   now?: () => number;
+  /** Default: silent. */
+  logger?: Logger;
 }
 
 export async function createHarness(options: HarnessOptions): Promise<Harness> {
@@ -48,7 +50,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     ...options.env,
   });
   const queries: string[] = [];
-  const services = createServices(config, silentLogger, {
+  const services = createServices(config, options.logger ?? silentLogger, {
     now: options.now,
     onQuery: (sql) => queries.push(sql),
   });

@@ -10,9 +10,9 @@ import { generatedSource, type SeriesSpec } from './yahoo-series.ts';
  * A local server speaking Yahoo's v8 chart endpoint for tests: point the Yahoo provider's
  * `baseUrl` (YAHOO_BASE_URL) at `url`.
  *
- * Data: recorded responses from ../shared/data/yahoo for their symbols (AAPL, MSFT, NVDA,
- * BTC-USD), a generated series (see SeriesSpec) for any other ticker or one given to
- * `addSeries`, and Yahoo's 404 for tickers starting with UNKNOWN or DELISTED (or `unknown`).
+ * Data: recorded responses from the reference data's `yahoo/` folder for their symbols
+ * (AAPL, MSFT, NVDA, BTC-USD), a generated series (see SeriesSpec) for any other ticker or one
+ * given to `addSeries`, and Yahoo's 404 for tickers starting with UNKNOWN or DELISTED (or `unknown`).
  * Rows are cut to [period1, period2). It also answers the cookie and crumb endpoints.
  */
 

@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { type Bars, barsFromColumns, toBars } from '../../../src/engine/bars.ts';
-import { sharedDataDir } from '../../support/shared-data.ts';
+import { sharedDataPath } from '../../support/shared-data.ts';
 
-export { sharedDataAvailable, sharedDataDir, warnIfNoSharedData } from '../../support/shared-data.ts';
+export {
+  derivedDataAvailable,
+  sharedDataAvailable,
+  sharedDataDir,
+  warnIfNoDerivedData,
+  warnIfNoSharedData,
+} from '../../support/shared-data.ts';
 
 export function readSharedText(name: string): string {
-  return readFileSync(resolve(sharedDataDir, name), 'utf8');
+  return readFileSync(sharedDataPath(name), 'utf8');
 }
 
 /** Reads a backtesting.py-format CSV (`,Open,High,Low,Close,Volume`) into columnar bars. */

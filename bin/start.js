@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `npm start`: runs src/main.ts in this process when this Node runs TypeScript, else with the
+// project's own Node; with neither, one line saying which Node is needed, and exit 1.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { canRunTypeScript, oldNodeMessage } from './node-version.js';
+import { projectNode } from './project-node.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const main = join(root, 'src', 'main.ts');
+
+if (canRunTypeScript(process.version)) {
+  await import(pathToFileURL(main).href);
+} else {
+  const node = projectNode(root);
+  if (node === null) {
+    process.stderr.write(`${oldNodeMessage('backtest-graphql', process.version)}\n`);
+    process.exit(1);
+  }
+  const child = spawn(node, [main, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal));
+  child.on('error', (error) => {
+    process.stderr.write(`backtest-graphql: cannot start ${node}: ${error.message}\n`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => {
+    if (signal) process.kill(process.pid, signal);
+    else process.exit(code ?? 1);
+  });
+}
