@@ -21,7 +21,15 @@ Commands:
 Run "backtest-graphql <command> --help" for the flags of a command.
 Exit codes: 0 success, 1 runtime failure, 2 usage error.`;
 
-export const BACKTEST_HELP = `Usage: backtest-graphql backtest --csv FILE --strategy NAME [flags]
+const RULE_FLAGS_HELP = `  or, instead of --strategy, a rule strategy:
+  --rules FILE.json          a RuleStrategyInput as JSON ({"entry": "...", "params": [...]})
+  --entry EXPR               when true and not long: close any short, buy
+  --exit EXPR                when true and long: close the long
+  --short-entry EXPR         when true and not short: close any long, sell
+  --short-exit EXPR          when true and short: close the short
+  --rule-param NAME=DEFAULT[:MIN[:MAX]]  a param the expressions use (repeatable)`;
+
+export const BACKTEST_HELP = `Usage: backtest-graphql backtest --csv FILE (--strategy NAME | RULES) [flags]
 
 FILE is backtesting.py's CSV (,Open,High,Low,Close,Volume) or Yahoo's
 (Date,Open,High,Low,Close,Adj Close,Volume). Trades are finalized at the end
@@ -29,17 +37,19 @@ unless --no-finalize.
 
   --csv FILE                 price data (required)
   --strategy NAME            SmaCross, EmaCross, MacdCross, RsiReversion,
-                             BollingerReversion, DonchianBreakout, BuyAndHold (required)
+                             BollingerReversion, DonchianBreakout, BuyAndHold
   --param NAME=VALUE         a strategy param: a number, or true/false (repeatable)
+${RULE_FLAGS_HELP}
 ${ENGINE_FLAGS_HELP}
 
 --json prints {"stats": {...}, "trades": [...], "equity": [{"time", "equity", "drawdownPct"}, ...]}
 with NaN and infinities as null.`;
 
-export const OPTIMIZE_HELP = `Usage: backtest-graphql optimize --csv FILE --strategy NAME --grid NAME=FROM:TO:STEP... [flags]
+export const OPTIMIZE_HELP = `Usage: backtest-graphql optimize --csv FILE (--strategy NAME | RULES) --grid NAME=FROM:TO:STEP... [flags]
 
   --csv FILE                 price data (required)
-  --strategy NAME            strategy to optimize (required)
+  --strategy NAME            strategy to optimize
+${RULE_FLAGS_HELP}
   --grid NAME=FROM:TO:STEP   a param range, TO included when a whole number of steps away (repeatable, required)
   --param NAME=VALUE         a fixed param for every run (repeatable)
   --constraint EXPR          keep only combinations where EXPR holds, e.g. "fast < slow"

@@ -2,15 +2,22 @@ import { createOptimizerPool, type OptimizationResult } from '../backtests/optim
 import type { ParamRange } from '../engine/optimizer/grid.ts';
 import type { OptimizationRun } from '../engine/optimizer/optimize.ts';
 import { loadCsvBars } from './csv-bars.ts';
-import { ENGINE_FLAGS, toBacktestOptions, toCliError, toRawParams, toStrategy } from './engine-flags.ts';
+import { ENGINE_FLAGS, toBacktestOptions, toCliError, toRawParams } from './engine-flags.ts';
 import { usageError } from './errors.ts';
 import { type FlagSpec, parseFlags, required, toNumber } from './flags.ts';
 import { OPTIMIZE_HELP } from './help.ts';
+import { RULE_FLAGS, toStrategyChoice } from './rule-flags.ts';
 import type { CliIo } from './io.ts';
 import { statsJson, toJsonText } from './json-output.ts';
 import { formatNumber, formatRows, formatStats } from './table.ts';
 
-const OPTIMIZE_FLAGS: FlagSpec = { ...ENGINE_FLAGS, grid: 'list', constraint: 'value', maximize: 'value' };
+const OPTIMIZE_FLAGS: FlagSpec = {
+  ...ENGINE_FLAGS,
+  ...RULE_FLAGS,
+  grid: 'list',
+  constraint: 'value',
+  maximize: 'value',
+};
 const TOP_RUNS = 10;
 
 /** `optimize`: a grid sweep on a CSV file, run on the optimizer's worker threads. */
@@ -21,7 +28,7 @@ export async function optimizeCommand(argv: readonly string[], io: CliIo): Promi
     return 0;
   }
   const csv = required('optimize', flags, 'csv');
-  const strategy = toStrategy('optimize', flags);
+  const { ref } = await toStrategyChoice('optimize', flags);
   const grid = (flags.lists.get('grid') ?? []).map(toRange);
   if (grid.length === 0) throw usageError('optimize: at least one --grid name=from:to:step is required');
   const params = toRawParams(flags);
@@ -32,7 +39,7 @@ export async function optimizeCommand(argv: readonly string[], io: CliIo): Promi
   try {
     result = await pool.optimize({
       bars,
-      strategy: { name: strategy.name, rules: null },
+      strategy: ref,
       grid,
       constraint: flags.values.get('constraint'),
       maximize: flags.values.get('maximize'),
@@ -49,7 +56,7 @@ export async function optimizeCommand(argv: readonly string[], io: CliIo): Promi
     return 0;
   }
   const maximize = flags.values.get('maximize') ?? 'sqn';
-  io.out(`${strategy.name} on ${csv}: ${result.runCount} runs in ${result.elapsedMs.toFixed(0)} ms\n`);
+  io.out(`${ref.name} on ${csv}: ${result.runCount} runs in ${result.elapsedMs.toFixed(0)} ms\n`);
   io.out(`best ${maximize} = ${formatNumber(result.best.value)} with ${describe(result.best)}\n`);
   io.out(formatStats(result.best.stats));
   const top = [...result.runs].sort(byValueDescending).slice(0, TOP_RUNS);
