@@ -8,6 +8,8 @@ import { runBacktest } from '../src/engine/backtest.ts';
 import type { Bars } from '../src/engine/bars.ts';
 import { optimize } from '../src/engine/optimizer/optimize.ts';
 import type { IndicatorCache } from '../src/engine/strategy.ts';
+import { canonicalRules } from '../src/rules/canonical.ts';
+import { defineRuleStrategy } from '../src/rules/define.ts';
 import { smaCross } from '../src/strategies/sma-cross.ts';
 import { columnsToBars, randomWalkColumns, readGoogColumns, sumCloses } from './lib/bars.ts';
 import { measureSync, sampleAsync, type Summary } from './lib/measure.ts';
@@ -93,6 +95,28 @@ await runSection('engine', 'Engine', async () => {
     }),
   );
 
+  progress('91-run sweep of the rule twin, single-threaded');
+  const ruleSmaCross = defineRuleStrategy(
+    canonicalRules({
+      entry: 'crossover(sma(close, fast), sma(close, slow))',
+      shortEntry: 'crossover(sma(close, slow), sma(close, fast))',
+      params: [
+        { name: 'fast', default: 10 },
+        { name: 'slow', default: 30 },
+      ],
+    }),
+  );
+  const ruleSweep = () =>
+    optimize({ bars: goog, strategy: ruleSmaCross, grid: GRID, constraint: CONSTRAINT, options: OPTIONS });
+  const ruleSingle = await measureSync(ruleSweep, { minTimeMs: 2500 });
+  rows.push(
+    row('rule-sweep', `same sweep, SmaCross written as rules`, ruleSingle, {
+      baseline: 'sweep',
+      target: { text: '≤ 1.5× the built-in sweep', met: ruleSingle.medianMs <= 1.5 * single.medianMs },
+      extra: `${(ruleSingle.medianMs / runCount).toFixed(3)} ms/run`,
+    }),
+  );
+
   const poolUrl = new URL('../src/backtests/optimizer-pool.ts', import.meta.url);
   if (!existsSync(poolUrl)) {
     notes.push('Worker-pool sweep skipped: src/backtests/optimizer-pool.ts is absent.');
@@ -110,7 +134,7 @@ await runSection('engine', 'Engine', async () => {
         close: goog.close,
         volume: goog.volume,
       },
-      strategyName: 'SmaCross',
+      strategy: { name: 'SmaCross', rules: null },
       grid: GRID,
       constraint: CONSTRAINT,
       options: OPTIONS,
