@@ -60,7 +60,7 @@ export interface BacktestResult {
 }
 
 /**
- * Runs one backtest with the reference's semantics (ENGINE.md §1): warm-up, then for each bar i
+ * Runs one backtest with backtesting.py 0.6.6's semantics: warm-up, then for each bar i
  * the broker step (fill pending orders, record equity, stop on ruin) followed by `next()`.
  * Pure: same input, same output. Throws EngineError on invalid bars, params, options or orders.
  */

@@ -9,7 +9,7 @@ import { Trade } from './trade.ts';
 
 /**
  * Account state: cash, the order queue, open and closed trades, and the operations that change
- * them (ENGINE.md §1.2, §1.4–1.5). Filling orders against a bar lives in fill-orders.ts.
+ * them (placing orders; commission, spread and margin; trade accounting, as backtesting.py). Filling orders against a bar lives in fill-orders.ts.
  * Every valuation uses the close of the current bar `i`.
  */
 export class Broker implements OrderDesk, TradeDesk {

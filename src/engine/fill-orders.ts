@@ -2,7 +2,7 @@ import type { Broker } from './broker.ts';
 import { copySign, floorDiv } from './py-numerics.ts';
 
 /**
- * Processes the order queue against bar `broker.i` (ENGINE.md §1.3): stop triggers, limit fills,
+ * Processes the order queue against bar `broker.i` as backtesting.py's broker does: stop triggers, limit fills,
  * market fills at the open (or the previous close with trade-on-close), SL/TP/close orders of
  * trades, and stand-alone orders with sizing, FIFO netting and the margin check. When a market
  * entry brings SL/TP (or a stop entry's TP lies in the bar), the queue is processed again for

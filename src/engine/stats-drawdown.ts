@@ -1,4 +1,4 @@
-/** Drawdown series and episodes (ENGINE.md §2 "Drawdown episodes"). */
+/** Drawdown series and episodes (as backtesting.py's compute_stats finds them). */
 
 /** DD_i = 1 − E_i / max_{j≤i} E_j (a fraction). */
 export function drawdownFractions(equity: ArrayLike<number>): Float64Array {

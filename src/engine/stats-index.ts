@@ -15,7 +15,7 @@ export interface IndexProfile {
 }
 
 /**
- * The reference's annualization (ENGINE.md §2): the data period P is the median difference of
+ * backtesting.py's annualization: the data period P is the median difference of
  * the last 100 timestamps; whole days of P = 7 → weekly buckets and D = 52, 31 → monthly and
  * 12, 365 → yearly and 1, else daily buckets with D = 365 when more than 0.6·2/7 of the bars
  * fall on a weekend, else 252.

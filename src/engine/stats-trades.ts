@@ -20,7 +20,7 @@ export interface TradeStats {
   readonly exposureTimePct: number;
 }
 
-/** Trade statistics of ENGINE.md §2; `resolution` 0 means durations are not rounded. */
+/** backtesting.py's trade statistics; `resolution` 0 means durations are not rounded. */
 export function tradeStats(trades: readonly ClosedTrade[], barCount: number, resolution: number): TradeStats {
   const n = trades.length;
   const returns = new Float64Array(n);

@@ -8,7 +8,7 @@ import { tradeStats } from './stats-trades.ts';
 import type { ClosedTrade } from './strategy.ts';
 
 /**
- * The reference's statistics (ENGINE.md §2) under DESIGN.md's names. Durations are in days
+ * backtesting.py's statistics (its compute_stats) under the service's camelCase names. Durations are in days
  * (fractional for intraday data); with a non-datetime index, `start`/`end` are index values and
  * durations are in index units. NaN where the reference gives NaN; `cagrPct` is NaN for a
  * non-datetime index (the reference omits it) and `commissions` is 0 when it omits that key.

@@ -6,7 +6,7 @@ import { expectClose, loadBars, rangeBars, sharedDataAvailable, warnIfNoSharedDa
 
 warnIfNoSharedData('engine annualization checks (EURUSD hourly, BTCUSD monthly, GOOG benchmark)');
 
-/** Independent re-derivation of ENGINE.md §2's periodic returns: last equity per calendar bucket. */
+/** Independent re-derivation of backtesting.py's periodic returns: last equity per calendar bucket. */
 function bucketReturns(equity: Float64Array, time: Float64Array, keyOf: (iso: string) => string): number[] {
   const lasts = new Map<string, number>();
   time.forEach((t, k) => {
@@ -93,7 +93,7 @@ describe.skipIf(!sharedDataAvailable)('annualization on reference data', () => {
   });
 });
 
-describe('non-datetime index (ENGINE.md §2)', () => {
+describe('non-datetime index', () => {
   it('gives Return (Ann.) 0 and Calmar 0, NaN volatility/Sharpe/Sortino/CAGR, index-unit durations', () => {
     const close = [10, 11, 12, 11, 10, 9, 10, 12, 13, 12, 11];
     const bars = rangeBars({ open: close, high: close, low: close, close });

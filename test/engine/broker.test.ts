@@ -5,7 +5,7 @@ import { scripted } from './support/scripted.ts';
 
 const flat = (prices: number[]) => rangeBars({ open: prices, high: prices, low: prices, close: prices });
 
-describe('broker behaviour (ENGINE.md §1)', () => {
+describe('broker behaviour', () => {
   it('ruin closes only the trades at even positions of the live list, zeroes equity and stops (§1.8)', () => {
     const prices = [100, 100, 100, 100, 100, 60, 60, 60];
     const strategy = scripted((ctx) => {

@@ -7,17 +7,17 @@ import { followSignals } from '../../src/strategies/signal-orders.ts';
 import { AtrTrailingStop } from '../../src/strategies/trailing-stop.ts';
 import { loadBars, sharedDataAvailable, warnIfNoSharedData } from './support/data.ts';
 
-warnIfNoSharedData('ENGINE.md §4.1 cross-checks with composed strategies (GOOG)');
+warnIfNoSharedData('backtesting.py's own cross-checks with composed strategies (GOOG)');
 
 const DAY_MS = 86_400_000;
 
 /*
  * The reference's own suite runs these three with finalize_trades=True (its test module binds
  * Backtest to it), so trades still open after the last bar are closed and counted. Without it
- * they stay open and out of the statistics (ENGINE.md §1.7): each test checks both.
+ * they stay open and out of the statistics (backtesting.py's finalize_trades=False): each test checks both.
  */
 
-describe.skipIf(!sharedDataAvailable)('ENGINE.md §4.1 cross-checks of composed strategies on GOOG', () => {
+describe.skipIf(!sharedDataAvailable)('backtesting.py's own cross-checks of composed strategies on GOOG', () => {
   const goog = sharedDataAvailable ? loadBars('GOOG.csv') : undefined;
 
   it('test_assertions: stop-limit short entries with SL/TP, cancels and repeated partial closes give 132 trades', () => {

@@ -7,11 +7,11 @@ import { smaCross } from '../../src/strategies/sma-cross.ts';
 import { headBars, loadBars, rangeBars, sharedDataAvailable, warnIfNoSharedData } from './support/data.ts';
 import { scripted } from './support/scripted.ts';
 
-warnIfNoSharedData('engine statistics cross-checks of ENGINE.md §4.1 (GOOG, BTCUSD)');
+warnIfNoSharedData('engine statistics cross-checks of backtesting.py's own (GOOG, BTCUSD)');
 
 const cents = (x: number) => Math.round(x * 100) / 100;
 
-describe.skipIf(!sharedDataAvailable)('ENGINE.md §4.1 statistics cross-checks on reference data', () => {
+describe.skipIf(!sharedDataAvailable)('backtesting.py's own statistics cross-checks on reference data', () => {
   const goog = sharedDataAvailable ? loadBars('GOOG.csv') : undefined;
   /** Buy at the first next() (bar 1, fills bar 2), close at the next one (fills bar 3). */
   const buyThenClose = scripted((ctx) => {
@@ -140,7 +140,7 @@ describe.skipIf(!sharedDataAvailable)('ENGINE.md §4.1 statistics cross-checks o
   });
 });
 
-describe('ENGINE.md §4.1 statistics cross-checks on synthetic data', () => {
+describe('backtesting.py's own statistics cross-checks on synthetic data', () => {
   it('test_commissions: fixed plus relative commission charged at entry and exit, TP fills at the better open', () => {
     const prices = [1, 1, 1, 2, 4, 1, 2];
     const bars = rangeBars({ open: prices, high: prices, low: prices, close: prices });

@@ -5,7 +5,7 @@ import { parseConstraint } from './constraint.ts';
 import { countGrid, iterateGrid, type ParamCombination, type ParamRange, rangeValues } from './grid.ts';
 import { isNumericStatKey, NUMERIC_STAT_KEYS, type NumericStatKey } from './stat-keys.ts';
 
-/** DESIGN.md's default for MAX_OPTIMIZE_RUNS, used when no limit is given. */
+/** The service's default MAX_OPTIMIZE_RUNS, used when no limit is given. */
 export const DEFAULT_MAX_RUNS = 20_000;
 
 /** Fixed (non-optimized) params: validated like a backtest's params. */

@@ -3,7 +3,7 @@ import type { BacktestStats } from '../stats.ts';
 /** The BacktestStats keys whose value is always a number: what an optimization may maximize. */
 export type NumericStatKey = Exclude<keyof BacktestStats, 'start' | 'end'>;
 
-/** Every numeric statistic in DESIGN.md's order. */
+/** Every numeric statistic, in backtesting.py's order (that of BacktestStats). */
 export const NUMERIC_STAT_KEYS: readonly NumericStatKey[] = Object.freeze([
   'durationDays',
   'exposureTimePct',
