@@ -11,9 +11,9 @@ import {
 } from './support/data.ts';
 import { scripted, visible } from './support/scripted.ts';
 
-warnIfNoSharedData('engine order cross-checks of backtesting.py's own (GOOG)');
+warnIfNoSharedData('engine order cross-checks from backtesting.py tests (GOOG)');
 
-describe.skipIf(!sharedDataAvailable)('backtesting.py's own order cross-checks on GOOG', () => {
+describe.skipIf(!sharedDataAvailable)('order cross-checks from backtesting.py tests on GOOG', () => {
   const goog = sharedDataAvailable ? loadBars('GOOG.csv') : undefined;
   const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -156,7 +156,7 @@ describe.skipIf(!sharedDataAvailable)('backtesting.py's own order cross-checks o
   });
 });
 
-describe('backtesting.py's own order cross-checks on synthetic data', () => {
+describe('order cross-checks from backtesting.py tests on synthetic data', () => {
   it('test_gh_521: a trade-on-close entry that cannot be afforded is cancelled; the first exit is at 50', () => {
     const prices = [100, 100, 100, 50, 50];
     const bars = rangeBars({ open: prices, high: prices, low: prices, close: prices });

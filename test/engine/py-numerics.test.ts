@@ -29,7 +29,7 @@ describe('Python float floor division', () => {
     expect(Object.is(floorDiv(-0, 5), -0)).toBe(true);
   });
 
-  it('sizes the reference's worked example: floor(9999.99…/112.965) = 88 units', () => {
+  it('sizes the reference worked example: floor(9999.99…/112.965) = 88 units', () => {
     expect(floorDiv(10_000 * DEFAULT_ORDER_SIZE, 111.8575 + 1.1075)).toBe(88);
   });
 });
