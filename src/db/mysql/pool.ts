@@ -60,7 +60,7 @@ function codesOf(error: unknown): { codes: string[]; messages: string[] } {
 
 export type ConnectionErrorKind = 'lost' | 'connect';
 
-export function connectionErrorKind(error: unknown): ConnectionErrorKind | null {
+function connectionErrorKind(error: unknown): ConnectionErrorKind | null {
   const { codes, messages } = codesOf(error);
   if (codes.some((c) => LOST_CONNECTION_CODES.has(c))) return 'lost';
   if (messages.some((m) => m.includes('connection is in closed state'))) return 'lost';
@@ -68,7 +68,7 @@ export function connectionErrorKind(error: unknown): ConnectionErrorKind | null 
   return null;
 }
 
-export function isDeadlock(error: unknown): boolean {
+function isDeadlock(error: unknown): boolean {
   return codesOf(error).codes.some((c) => DEADLOCK_CODES.has(c));
 }
 

@@ -20,7 +20,7 @@ const SIGNIFICANT_DIGITS = 12;
  * steps such as 0.1 reach an inclusive `to` (0.1..0.3 step 0.1 → 3 values) without a spurious
  * extra point. Throws EngineError (field `grid.<name>.<from|to|step>`) on an invalid range.
  */
-export function rangeSize(range: ParamRange): number {
+function rangeSize(range: ParamRange): number {
   const { name, from, to, step } = range;
   const field = `grid.${name}`;
   if (!Number.isFinite(from)) throw new EngineError(`${field}.from`, `${name}: from must be a finite number`);
