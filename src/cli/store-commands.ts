@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { parseConfig } from '../config.ts';
 import { toTicker } from '../inputs/series.ts';
+import { toDailyRows } from '../market-data/daily-rows.ts';
 import { validateBars } from '../market-data/validate.ts';
 import { chooseLogFormat } from '../observability/log-format.ts';
 import { createLogger } from '../observability/logger.ts';
@@ -43,9 +44,9 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
     throw usageError((error as Error).message);
   }
   const csv = required('import', flags, 'csv');
-  const rows = parseCsvRows(csv, await readCsvText(csv));
+  const daily = toDailyRows(parseCsvRows(csv, await readCsvText(csv)));
   const report = validateBars(
-    rows.map((r) => ({
+    daily.rows.map((r) => ({
       date: r.date,
       open: r.open,
       high: r.high,
@@ -63,9 +64,13 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
     const from = bars[0].date;
     const to = bars[bars.length - 1].date;
     await services.repository.addCoverage([{ ticker, from, to, fetchedAtMs: Date.now() }]);
+    const aggregated =
+      daily.intradayRows === 0
+        ? ''
+        : `; ${daily.intradayRows} intraday rows aggregated into ${daily.aggregatedDays} daily bars (first open, highest high, lowest low, last close, summed volume)`;
     io.out(
       `imported ${bars.length} bars of ${ticker} (${from} to ${to}); ` +
-        `dropped ${report.dropped}, repaired ${report.repaired}, merged ${report.merged}`,
+        `dropped ${report.dropped}, repaired ${report.repaired}, merged ${report.merged}${aggregated}`,
     );
     return 0;
   });

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NotFoundError, UpstreamUnavailableError } from '../errors.ts';
 import { type PriceCsvRow, parsePriceCsv } from './csv.ts';
+import { toDailyRows } from './daily-rows.ts';
 import { assertIsoDate } from '../dates.ts';
 import type { DailyBar, PriceProvider, ProviderSeries } from './types.ts';
 
@@ -56,7 +57,8 @@ export function createCsvProvider(options: CsvProviderOptions): PriceProvider {
       const reason = error instanceof Error ? error.message : String(error);
       throw new UpstreamUnavailableError(`Price file for ${symbol} is malformed: ${reason}`, error);
     }
-    const bars = rows.map(toBar).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    // An intraday file serves daily bars aggregated from its rows, never one row per day.
+    const bars = toDailyRows(rows).rows.map(toBar);
     cache.set(symbol, { version, bars });
     return bars;
   }
