@@ -26,6 +26,7 @@ await generate(
           scalars: { Date: 'string', JSONObject: 'Record<string, unknown>' },
           enumsAsTypes: true,
           useTypeImports: true,
+          importExtension: '.ts',
         },
       },
     },
