@@ -120,7 +120,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     'result',
     recordCache,
   );
-  const strategies = createStrategyService({ repository, now });
+  const strategies = createStrategyService({ repository, now, logger });
   const backtests = createBacktestService({
     saved: strategies.saved,
     resultCache,
@@ -170,7 +170,12 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     seriesReader,
     backtests,
     strategies,
-    optimizer: createOptimizeService({ pool: optimizerPool, limits: config.limits, saved: strategies.saved, now }),
+    optimizer: createOptimizeService({
+      pool: optimizerPool,
+      limits: config.limits,
+      saved: strategies.saved,
+      now,
+    }),
     portfolios: createPortfolioService({ repository, limits: config.limits, saved: strategies.saved, now }),
     resultCache,
     readiness,

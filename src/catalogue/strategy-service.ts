@@ -1,5 +1,6 @@
 import type { Repository } from '../db/repository.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
+import type { Logger } from '../observability/logger.ts';
 import { asInputError } from '../inputs/bad-input.ts';
 import { INLINE_RULES_NAME } from '../inputs/strategy.ts';
 import type { SavedStrategies } from '../inputs/strategy-ref.ts';
@@ -51,7 +52,7 @@ function toEntry(name: string, description: string, rules: CanonicalRules): Cata
  * names are compared without regard to case and cannot shadow a built-in (nor `rules`, the name
  * of inline rules).
  */
-export function createStrategyService(deps: { repository: Repository; now: () => number }) {
+export function createStrategyService(deps: { repository: Repository; now: () => number; logger: Logger }) {
   const builtIns: CatalogueEntry[] = listStrategies().map((s) => ({ ...s, kind: 'BUILT_IN', rules: null }));
 
   const load = async (name: string): Promise<CatalogueEntry | null> => {
@@ -71,8 +72,21 @@ export function createStrategyService(deps: { repository: Repository; now: () =>
   return {
     saved,
 
+    /**
+     * The built-ins, then the saved strategies. With the database unreachable the built-ins are
+     * still listed (they need nothing stored) and the failure is logged.
+     */
     async list(): Promise<CatalogueEntry[]> {
-      const stored = await deps.repository.listStrategies();
+      let stored: Awaited<ReturnType<Repository['listStrategies']>>;
+      try {
+        stored = await deps.repository.listStrategies();
+      } catch (error) {
+        deps.logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'saved strategies unavailable; listing the built-ins only',
+        );
+        return builtIns;
+      }
       return [
         ...builtIns,
         ...stored.map((s) => toEntry(s.name, s.description, canonicalRules(s.rules as RuleStrategyInput))),
@@ -93,13 +107,20 @@ export function createStrategyService(deps: { repository: Repository; now: () =>
           'input.name: 1 to 64 letters, digits, _ or -, starting with a letter',
         );
       }
-      const taken = builtInName(name) ?? (name.toLowerCase() === INLINE_RULES_NAME ? INLINE_RULES_NAME : undefined);
+      const taken =
+        builtInName(name) ?? (name.toLowerCase() === INLINE_RULES_NAME ? INLINE_RULES_NAME : undefined);
       if (taken !== undefined) {
-        throw new BadInputError('input.name', `input.name: "${taken}" is a built-in name and cannot be taken`);
+        throw new BadInputError(
+          'input.name',
+          `input.name: "${taken}" is a built-in name and cannot be taken`,
+        );
       }
       const description = (input.description ?? '').trim();
       if (description.length > MAX_DESCRIPTION) {
-        throw new BadInputError('input.description', `input.description: at most ${MAX_DESCRIPTION} characters`);
+        throw new BadInputError(
+          'input.description',
+          `input.description: at most ${MAX_DESCRIPTION} characters`,
+        );
       }
       let rules: CanonicalRules;
       try {

@@ -88,7 +88,9 @@ export async function canonicalPortfolio(
     commission: options.commission,
     rebalance: input.rebalance ?? 'NEVER',
     strategy:
-      strategy === null ? null : { name: strategy.ref.name, rules: strategy.ref.rules, params: strategy.params },
+      strategy === null
+        ? null
+        : { name: strategy.ref.name, rules: strategy.ref.rules, params: strategy.params },
     benchmark: toOptionalTicker(input.benchmark, 'input.benchmark'),
   };
   return { request, definition: strategy?.definition ?? null };

@@ -99,4 +99,3 @@ export function canonicalParams(
     sorted[key] = resolved.params[key] as number | boolean;
   return sorted;
 }
-

@@ -10,7 +10,7 @@ export interface DailyRows {
 
 /**
  * Intraday rows (several per calendar date, e.g. an hourly file) as daily bars, by the date the
- * timestamps are written in (their exchange-local day): first open, highest high, lowest low,
+ * timestamps are written in (their exchange-local day), for rows whose timestamp has a time of day: first open, highest high, lowest low,
  * last close and adjusted close, summed volume. Rows of a daily file pass through unchanged;
  * the result is sorted by date.
  */
@@ -22,8 +22,13 @@ export function toDailyRows(input: readonly PriceCsvRow[]): DailyRows {
   let intradayRows = 0;
   let aggregatedDays = 0;
   for (let i = 0; i < sorted.length; ) {
+    // Only rows with a time of day are intraday; a date written twice is a duplicate for the
+    // validation to merge.
     let j = i + 1;
-    while (j < sorted.length && sorted[j].date === sorted[i].date) j += 1;
+    if (sorted[i].timestamp !== sorted[i].date) {
+      while (j < sorted.length && sorted[j].date === sorted[i].date && sorted[j].timestamp !== sorted[j].date)
+        j += 1;
+    }
     if (j - i === 1) {
       rows.push(sorted[i]);
     } else {

@@ -31,13 +31,16 @@ describe.skipIf(!mysqlUrl)('the service end to end on MariaDB and the Yahoo test
   let yahoo: YahooServer;
   let databaseUrl: string;
   let service: ServiceProcess;
-  const start = () =>
-    startService({
+  const start = async () => {
+    const started = await startService({
       DATABASE_URL: databaseUrl,
       YAHOO_BASE_URL: yahoo.url,
       CACHE_TTL_RECENT_S: '1',
       MAX_OPTIMIZE_RUNS: '50000',
     });
+    await started.ready();
+    return started;
+  };
   const gql = <R, V>(doc: Parameters<typeof execute<R, V>>[2], variables: V) =>
     execute(fetch, service.url, doc, variables);
 

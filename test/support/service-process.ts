@@ -13,6 +13,8 @@ export interface ServiceProcess {
     variables?: Record<string, unknown>,
   ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Resolves once `/readyz` answers 200 (the database migrated): until then /graphql answers 503. */
+  ready(timeoutMs?: number): Promise<void>;
 }
 
 export async function startService(
@@ -52,6 +54,18 @@ export async function startService(
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as never;
+    },
+    async ready(timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const status = await fetch(`${url}/readyz`).then(
+          (r) => r.status,
+          () => 0,
+        );
+        if (status === 200) return;
+        if (Date.now() > deadline) throw new Error(`service not ready within ${timeoutMs} ms:\n${logs.join('')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal);
