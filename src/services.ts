@@ -13,6 +13,8 @@ import { createProvider } from './market-data/create-provider.ts';
 import { type CachedSeries, createSeriesReader, type SeriesReader } from './market-data/read-through.ts';
 import type { PriceProvider } from './market-data/types.ts';
 import { warmRange, warmSeries } from './market-data/warm.ts';
+import { createJobEvents } from './jobs/job-events.ts';
+import { createJobService, type JobService } from './jobs/job-service.ts';
 import {
   createSeriesInstrumentation,
   type RecordCache,
@@ -36,6 +38,8 @@ export interface Services {
   strategies: StrategyService;
   portfolios: PortfolioService;
   optimizer: OptimizeService;
+  /** Optimizations and walk-forward analyses as stored jobs, run in this process. */
+  jobs: JobService;
   resultCache: TtlCache<BacktestRun>;
   readiness: Readiness;
   stats: StatsCollector;
@@ -129,6 +133,15 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     onEngineRun: (strategy, ms) => metrics.engineRunDuration.observe({ strategy }, ms / 1000),
   });
   const optimizerPool = createOptimizerPool();
+  const jobs = createJobService({
+    store: repository,
+    events: createJobEvents(),
+    limits: config.limits,
+    saved: strategies.saved,
+    newLoader: () => ({ loadMany: (keys) => seriesReader.loadMany(Array.from(keys)) }),
+    logger,
+    now,
+  });
   const readiness = createReadiness(repository, READY_TIMEOUT_MS);
   let disposed = false;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -154,6 +167,11 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       retryTimer.unref();
       return;
     }
+    void jobs.resume().then(
+      (resumed) => resumed > 0 && logger.info({ resumed }, 'jobs resumed'),
+      (error) =>
+        logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'jobs not resumed'),
+    );
     if (config.warm.onStart && !disposed) {
       void warm().then((outcomes) =>
         logger.info(
@@ -173,7 +191,13 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     seriesReader,
     backtests,
     strategies,
-    optimizer: createOptimizeService({ pool: optimizerPool, limits: config.limits, saved: strategies.saved, now }),
+    optimizer: createOptimizeService({
+      pool: optimizerPool,
+      limits: config.limits,
+      saved: strategies.saved,
+      now,
+    }),
+    jobs,
     portfolios: createPortfolioService({ repository, limits: config.limits, saved: strategies.saved, now }),
     resultCache,
     readiness,
@@ -193,6 +217,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
         seriesCache.close(),
         resultCache.close(),
         optimizerPool.close(),
+        jobs.close(),
       ]);
     },
   };
