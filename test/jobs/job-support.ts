@@ -30,6 +30,15 @@ export const SMALL_OPTIMIZATION = {
   maximize: 'sqn',
 };
 
+/** About a thousand runs: a second or two, dozens of chunks. */
+export const MEDIUM_OPTIMIZATION = {
+  ...SMALL_OPTIMIZATION,
+  grid: [
+    { name: 'fast', from: 2, to: 40, step: 1 },
+    { name: 'slow', from: 10, to: 130, step: 4 },
+  ],
+};
+
 /** Thousands of runs: long enough to be seen running and to be cancelled. */
 export const LARGE_OPTIMIZATION = {
   ...SMALL_OPTIMIZATION,
