@@ -1,7 +1,8 @@
 /** Jobs on MySQL / MariaDB. */
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
-import { ACTIVE_JOB_STATES, type JobChanges, type JobStore, toStoredJob } from '../job-records.ts';
+import { toStoredJob } from '../job-mappers.ts';
+import { ACTIVE_JOB_STATES, type JobChanges, type JobStore } from '../job-records.ts';
 import { toJsonText, toMysqlDatetime } from '../mappers.ts';
 import type { Retry } from './pool.ts';
 import { jobs } from './schema.ts';

@@ -1,7 +1,8 @@
 /** Jobs on SQLite. */
 import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { ACTIVE_JOB_STATES, type JobChanges, type JobStore, toStoredJob } from '../job-records.ts';
+import { toStoredJob } from '../job-mappers.ts';
+import { ACTIVE_JOB_STATES, type JobChanges, type JobStore } from '../job-records.ts';
 import { toIsoTimestamp, toJsonText } from '../mappers.ts';
 import { jobs } from './schema.ts';
 
