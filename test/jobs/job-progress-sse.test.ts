@@ -25,13 +25,15 @@ type ProgressEvent = {
 
 describe.skipIf(!sharedDataAvailable)('job progress over SSE (real HTTP server)', () => {
   let service: ServiceProcess;
+  let env: Record<string, string>;
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bt-jobs-sse-'));
-    service = await startService({
+    env = {
       DATABASE_URL: `file:${join(dir, 'jobs.db')}`,
       PRICE_PROVIDER: 'csv',
       PRICE_CSV_DIR: sharedDataDir,
-    });
+    };
+    service = await startService(env);
   }, 30_000);
   afterAll(() => service?.stop());
 
@@ -91,5 +93,24 @@ describe.skipIf(!sharedDataAvailable)('job progress over SSE (real HTTP server)'
       await subscribe('nope'),
     );
     expect(missing[0].errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+  }, 60_000);
+
+  it('runs a job the stopped service left RUNNING again after it starts', async () => {
+    const input = { ...MEDIUM_OPTIMIZATION, maximize: 'returnPct' };
+    const job = (await service.gql<{ startOptimization: JobView }>(START_OPTIMIZATION, { input })).data!
+      .startOptimization;
+    for (;;) {
+      const now = (
+        await service.gql<{ job: JobView }>(`query J($id: ID!) { job(id: $id) { state runsDone } }`, {
+          id: job.id,
+        })
+      ).data!.job;
+      if (now.state === 'RUNNING' && now.runsDone > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await service.stop()).toBe(0);
+    service = await startService(env);
+    const ended = await waitForEnd(service, job.id);
+    expect(ended).toMatchObject({ state: 'SUCCEEDED', runsDone: job.runsTotal });
   }, 60_000);
 });
