@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, storages } from '../support/harness.ts';
 import { sharedDataAvailable, sharedDataDir, warnIfNoSharedData } from '../support/shared-data.ts';
 import {
+  JOB_FIELDS,
   type JobView,
   LARGE_OPTIMIZATION,
   SMALL_OPTIMIZATION,
@@ -81,6 +82,21 @@ describe.skipIf(!sharedDataAvailable).each(storages('jobs_api'))(
       const again = await start(LARGE_OPTIMIZATION);
       expect(again.id).not.toBe(first.id);
       await h.gql(`mutation C($id: ID!) { cancelJob(id: $id) { id } }`, { id: again.id });
+    });
+
+    it('cancels a job waiting behind two running ones before it starts', async () => {
+      const jobs = [];
+      for (const maximize of ['sqn', 'sharpeRatio', 'returnPct'])
+        jobs.push(await start({ ...LARGE_OPTIMIZATION, maximize }));
+      const cancel = (id: string) =>
+        h.gql<{ cancelJob: JobView }>(`mutation C($id: ID!) { cancelJob(id: $id) { ${JOB_FIELDS} } }`, {
+          id,
+        });
+      const waiting = (await cancel(jobs[2].id)).data!.cancelJob;
+      expect(waiting).toMatchObject({ state: 'CANCELLED', runsDone: 0, startedAt: null });
+      expect(waiting.finishedAt).not.toBeNull();
+      for (const job of jobs.slice(0, 2))
+        expect((await cancel(job.id)).data!.cancelJob.state).toBe('CANCELLED');
     });
 
     it('refuses a bad walk-forward request and a bad heatmap axis as BAD_USER_INPUT naming the field', async () => {
