@@ -153,10 +153,19 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       logger,
     );
 
+  /** Runs again the jobs a stopped process left QUEUED or RUNNING; never throws. */
+  const resumeJobs = () =>
+    jobs.resume().then(
+      (resumed) => resumed > 0 && logger.info({ resumed }, 'jobs resumed'),
+      (error) =>
+        logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'jobs not resumed'),
+    );
+
   const migrateInBackground = async (): Promise<void> => {
     try {
       await repository.migrate();
       logger.info({ dialect: repository.dialect }, 'database migrated');
+      void resumeJobs();
     } catch (error) {
       if (disposed) return;
       logger.warn(
@@ -167,11 +176,6 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       retryTimer.unref();
       return;
     }
-    void jobs.resume().then(
-      (resumed) => resumed > 0 && logger.info({ resumed }, 'jobs resumed'),
-      (error) =>
-        logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'jobs not resumed'),
-    );
     if (config.warm.onStart && !disposed) {
       void warm().then((outcomes) =>
         logger.info(
