@@ -9,12 +9,12 @@ import type { Config } from './config.ts';
 import { createRepository } from './db/create-repository.ts';
 import type { Repository } from './db/repository.ts';
 import { createReadiness, type Readiness } from './db/readiness.ts';
+import { createJobEvents } from './jobs/job-events.ts';
+import { createJobService, type JobService } from './jobs/job-service.ts';
 import { createProvider } from './market-data/create-provider.ts';
 import { type CachedSeries, createSeriesReader, type SeriesReader } from './market-data/read-through.ts';
 import type { PriceProvider } from './market-data/types.ts';
 import { warmRange, warmSeries } from './market-data/warm.ts';
-import { createJobEvents } from './jobs/job-events.ts';
-import { createJobService, type JobService } from './jobs/job-service.ts';
 import {
   createSeriesInstrumentation,
   type RecordCache,
