@@ -9,6 +9,8 @@ import type { Config } from './config.ts';
 import { createRepository } from './db/create-repository.ts';
 import type { Repository } from './db/repository.ts';
 import { createReadiness, type Readiness } from './db/readiness.ts';
+import { createJobEvents } from './jobs/job-events.ts';
+import { createJobService, type JobService } from './jobs/job-service.ts';
 import { createProvider } from './market-data/create-provider.ts';
 import { type CachedSeries, createSeriesReader, type SeriesReader } from './market-data/read-through.ts';
 import type { PriceProvider } from './market-data/types.ts';
@@ -36,6 +38,8 @@ export interface Services {
   strategies: StrategyService;
   portfolios: PortfolioService;
   optimizer: OptimizeService;
+  /** Optimizations and walk-forward analyses as stored jobs, run in this process. */
+  jobs: JobService;
   resultCache: TtlCache<BacktestRun>;
   readiness: Readiness;
   stats: StatsCollector;
@@ -130,6 +134,15 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     onEngineRun: (strategy, ms) => metrics.engineRunDuration.observe({ strategy }, ms / 1000),
   });
   const optimizerPool = createOptimizerPool();
+  const jobs = createJobService({
+    store: repository,
+    events: createJobEvents(),
+    limits: config.limits,
+    saved: strategies.saved,
+    newLoader: () => ({ loadMany: (keys) => seriesReader.loadMany(Array.from(keys)) }),
+    logger,
+    now,
+  });
   const readiness = createReadiness(repository, READY_TIMEOUT_MS);
   let disposed = false;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -141,11 +154,20 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       logger,
     );
 
+  /** Runs again the jobs a stopped process left QUEUED or RUNNING; never throws. */
+  const resumeJobs = () =>
+    jobs.resume().then(
+      (resumed) => resumed > 0 && logger.info({ resumed }, 'jobs resumed'),
+      (error) =>
+        logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'jobs not resumed'),
+    );
+
   const migrateInBackground = async (): Promise<void> => {
     try {
       await repository.migrate();
       readiness.markMigrated();
       logger.info({ dialect: repository.dialect }, 'database migrated');
+      void resumeJobs();
     } catch (error) {
       if (disposed) return;
       logger.warn(
@@ -176,6 +198,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       saved: strategies.saved,
       now,
     }),
+    jobs,
     portfolios: createPortfolioService({ repository, limits: config.limits, saved: strategies.saved, now }),
     resultCache,
     readiness,
@@ -198,6 +221,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
         seriesCache.close(),
         resultCache.close(),
         optimizerPool.close(),
+        jobs.close(),
       ]);
     },
   };

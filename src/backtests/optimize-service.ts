@@ -1,9 +1,9 @@
 import { asInputError } from '../inputs/bad-input.ts';
-import { canonicalOptimize, type OptimizeRequestInput } from '../inputs/optimize.ts';
+import { canonicalOptimize, type OptimizeRequestInput, type ParamRangeInput } from '../inputs/optimize.ts';
 import { toEngineOptions } from '../inputs/options.ts';
 import type { SeriesLimits } from '../inputs/series.ts';
 import type { SavedStrategies } from '../inputs/strategy-ref.ts';
-import type { OptimizerPool } from './optimizer-pool.ts';
+import type { OptimizationResult, OptimizerPool } from './optimizer-pool.ts';
 import { finiteOrNull, type PublicStats, toPublicStats } from './result.ts';
 import { loadSeries, type SeriesLoader, seriesToBars } from './series-input.ts';
 import { type DataReport, dataReport } from './warnings.ts';
@@ -19,6 +19,29 @@ export interface OptimizationView extends DataReport {
   elapsedMs: number;
   best: PublicRun;
   runs: PublicRun[];
+  /** The ranges searched (a heatmap's axes are among them). */
+  grid: readonly ParamRangeInput[];
+}
+
+/** What the engine's runs look like to clients: NaN and ±Infinity values and stats become null. */
+export function toOptimizationView(
+  result: Pick<OptimizationResult, 'runCount' | 'elapsedMs' | 'best' | 'runs'>,
+  grid: readonly ParamRangeInput[],
+  report: DataReport,
+): OptimizationView {
+  const toPublic = (run: OptimizationResult['best']): PublicRun => ({
+    params: { ...run.params },
+    value: finiteOrNull(run.value),
+    stats: toPublicStats(run.stats),
+  });
+  return {
+    ...report,
+    runCount: result.runCount,
+    elapsedMs: result.elapsedMs,
+    best: toPublic(result.best),
+    runs: result.runs.map(toPublic),
+    grid: grid.map(({ name, from, to, step }) => ({ name, from, to, step })),
+  };
 }
 
 /** Grid optimization on worker threads, so the server keeps answering while a sweep runs. */
@@ -44,18 +67,7 @@ export function createOptimizeService(deps: {
           options: toEngineOptions(request.options),
           maxRuns: deps.limits.maxOptimizeRuns,
         });
-        const toPublic = (run: (typeof result.runs)[number]): PublicRun => ({
-          params: { ...run.params },
-          value: finiteOrNull(run.value),
-          stats: toPublicStats(run.stats),
-        });
-        return {
-          ...dataReport([series], deps.now()),
-          runCount: result.runCount,
-          elapsedMs: result.elapsedMs,
-          best: toPublic(result.best),
-          runs: result.runs.map(toPublic),
-        };
+        return toOptimizationView(result, request.grid, dataReport([series], deps.now()));
       } catch (error) {
         throw asInputError(error);
       }

@@ -113,7 +113,7 @@ export function toJsonText(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-function parseJson(value: unknown): unknown {
+export function parseJson(value: unknown): unknown {
   if (typeof value === 'string') return JSON.parse(value);
   if (Buffer.isBuffer(value)) return JSON.parse(value.toString('utf8'));
   return value;

@@ -1,4 +1,5 @@
 import type { PriceStore } from '../market-data/price-store.ts';
+import type { JobStore } from './job-records.ts';
 
 export interface StoredRun {
   id: string;
@@ -26,7 +27,7 @@ export interface StoredStrategy {
 }
 
 /** One interface for both SQL dialects. Dates are `YYYY-MM-DD` strings in and out. */
-export interface Repository extends PriceStore {
+export interface Repository extends PriceStore, JobStore {
   readonly dialect: 'sqlite' | 'mysql';
 
   /** Inserts a run unless one with the same requestHash exists; returns the stored run either way. */

@@ -40,3 +40,4 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({ description: 'Price series, strategies, backtests and service statistics.' });
 builder.mutationType({ description: 'Portfolio runs, optimizations and administrative cache warming.' });
+builder.subscriptionType({ description: 'Live job progress over Server-Sent Events.' });

@@ -23,32 +23,37 @@ const OptimizeStat = builder.enumType('OptimizeStat', {
   ),
 });
 
-const OptimizeInput = builder.inputType('OptimizeInput', {
-  description: 'A grid search over strategy params.',
-  fields: (t) => ({
-    ticker: t.string({ required: true, description: 'Ticker symbol.' }),
-    from: t.field({ type: 'Date', required: true, description: 'First date (inclusive).' }),
-    to: t.field({ type: 'Date', required: true, description: 'Last date (inclusive).' }),
-    adjusted: t.boolean({ defaultValue: true, description: 'Adjust prices for splits and dividends.' }),
-    strategy: t.string({
-      description: 'Strategy name (a built-in or a saved rule strategy); or give `rules`.',
-    }),
-    rules: t.field({
-      type: RuleStrategyInput,
-      description: 'A rule strategy inline, instead of `strategy`; the grid ranges its params.',
-    }),
-    grid: t.field({ type: [ParamRangeInput], required: true, description: 'One range per param to vary.' }),
-    params: t.field({ type: 'JSONObject', description: 'Fixed params for every run.' }),
-    constraint: t.string({
-      description: 'Runs must satisfy this, e.g. "fast < slow" (arithmetic, comparisons, and/or/not).',
-    }),
-    maximize: t.field({
-      type: OptimizeStat,
-      defaultValue: 'sqn',
-      description: 'The statistic to maximize, e.g. sqn, sharpeRatio, returnPct.',
-    }),
-    ...engineOptionFields(t),
+type FieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
+
+/** The fields of OptimizeInput, shared with the inputs that extend it (WalkForwardInput). */
+export const optimizeInputFields = (t: FieldBuilder) => ({
+  ticker: t.string({ required: true, description: 'Ticker symbol.' }),
+  from: t.field({ type: 'Date', required: true, description: 'First date (inclusive).' }),
+  to: t.field({ type: 'Date', required: true, description: 'Last date (inclusive).' }),
+  adjusted: t.boolean({ defaultValue: true, description: 'Adjust prices for splits and dividends.' }),
+  strategy: t.string({
+    description: 'Strategy name (a built-in or a saved rule strategy); or give `rules`.',
   }),
+  rules: t.field({
+    type: RuleStrategyInput,
+    description: 'A rule strategy inline, instead of `strategy`; the grid ranges its params.',
+  }),
+  grid: t.field({ type: [ParamRangeInput], required: true, description: 'One range per param to vary.' }),
+  params: t.field({ type: 'JSONObject', description: 'Fixed params for every run.' }),
+  constraint: t.string({
+    description: 'Runs must satisfy this, e.g. "fast < slow" (arithmetic, comparisons, and/or/not).',
+  }),
+  maximize: t.field({
+    type: OptimizeStat,
+    defaultValue: 'sqn',
+    description: 'The statistic to maximize, e.g. sqn, sharpeRatio, returnPct.',
+  }),
+  ...engineOptionFields(t),
+});
+
+export const OptimizeInput = builder.inputType('OptimizeInput', {
+  description: 'A grid search over strategy params.',
+  fields: optimizeInputFields,
 });
 
 const OptimizationRun = builder.objectRef<PublicRun>('OptimizationRun').implement({
@@ -63,7 +68,7 @@ const OptimizationRun = builder.objectRef<PublicRun>('OptimizationRun').implemen
   }),
 });
 
-const OptimizationResult = builder.objectRef<OptimizationView>('OptimizationResult').implement({
+export const OptimizationResult = builder.objectRef<OptimizationView>('OptimizationResult').implement({
   description: 'The outcome of a grid search.',
   interfaces: [DataReportRef],
   fields: (t) => ({

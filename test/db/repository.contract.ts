@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Repository } from '../../src/db/repository.ts';
 import { defineBarContract } from './contract/bars.ts';
 import { defineCoverageContract } from './contract/coverage.ts';
+import { defineJobContract } from './contract/jobs.ts';
 import { defineLifecycleContract } from './contract/lifecycle.ts';
 import { defineRunContract } from './contract/runs.ts';
 import { defineStrategyContract } from './contract/strategies.ts';
@@ -73,5 +74,6 @@ export function runRepositoryContract(name: string, makeRepo: MakeRepo): void {
     defineCoverageContract(ctx);
     defineRunContract(ctx);
     defineStrategyContract(ctx);
+    defineJobContract(ctx);
   });
 }

@@ -19,6 +19,7 @@ import {
 } from './pool.ts';
 import { createMysqlRuns } from './runs.ts';
 import { createMysqlStrategies } from './strategies.ts';
+import { createMysqlJobs } from './jobs.ts';
 import { corporateActions, coverage, priceBars } from './schema.ts';
 
 export interface MysqlRepositoryOptions extends MysqlPoolOptions {
@@ -186,6 +187,7 @@ export function createMysqlRepository(options: MysqlRepositoryOptions): Reposito
 
     ...createMysqlRuns(db, retry),
     ...createMysqlStrategies(db, retry),
+    ...createMysqlJobs(db, retry),
     ...createMysqlHealth(pool, db, retry, onQuery),
 
     async close() {

@@ -9,6 +9,7 @@ import {
   datetime,
   double,
   index,
+  int,
   longtext,
   mysqlTable,
   primaryKey,
@@ -79,3 +80,26 @@ export const savedStrategies = mysqlTable('saved_strategies', {
   createdAt: datetime('created_at', { mode: 'string', fsp: 3 }).notNull(),
   updatedAt: datetime('updated_at', { mode: 'string', fsp: 3 }).notNull(),
 });
+
+export const jobs = mysqlTable(
+  'jobs',
+  {
+    id: varchar('id', { length: 64 }).primaryKey(),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    state: varchar('state', { length: 16 }).notNull(),
+    /** SHA-256 of the canonical request and its data; identical active requests share a job. */
+    jobKey: varchar('job_key', { length: 64 }).notNull(),
+    /** JSON text, stored verbatim. */
+    request: text('request').notNull(),
+    progress: double('progress').notNull(),
+    runsDone: int('runs_done').notNull(),
+    runsTotal: int('runs_total').notNull(),
+    /** JSON text once SUCCEEDED; results can be several MB. */
+    result: longtext('result'),
+    error: text('error'),
+    createdAt: datetime('created_at', { mode: 'string', fsp: 3 }).notNull(),
+    startedAt: datetime('started_at', { mode: 'string', fsp: 3 }),
+    finishedAt: datetime('finished_at', { mode: 'string', fsp: 3 }),
+  },
+  (t) => [index('jobs_created_at_idx').on(t.createdAt), index('jobs_job_key_idx').on(t.jobKey, t.state)],
+);

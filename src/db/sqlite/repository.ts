@@ -13,6 +13,7 @@ import { withTimeout } from '../timeout.ts';
 import { openSqlite } from './open.ts';
 import { createSqliteRuns } from './runs.ts';
 import { createSqliteStrategies } from './strategies.ts';
+import { createSqliteJobs } from './jobs.ts';
 import { corporateActions, coverage, priceBars } from './schema.ts';
 
 export interface SqliteRepositoryOptions {
@@ -154,6 +155,7 @@ export function createSqliteRepository(options: SqliteRepositoryOptions): Reposi
 
     ...createSqliteRuns(db),
     ...createSqliteStrategies(db),
+    ...createSqliteJobs(db),
 
     async ping(timeoutMs) {
       await withTimeout(

@@ -68,3 +68,27 @@ export const savedStrategies = sqliteTable('saved_strategies', {
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    state: text('state').notNull(),
+    /** SHA-256 of the canonical request and its data; identical active requests share a job. */
+    jobKey: text('job_key').notNull(),
+    /** JSON text. */
+    request: text('request').notNull(),
+    progress: real('progress').notNull(),
+    runsDone: integer('runs_done').notNull(),
+    runsTotal: integer('runs_total').notNull(),
+    /** JSON text once SUCCEEDED. */
+    result: text('result'),
+    error: text('error'),
+    /** ISO-8601 UTC with milliseconds. */
+    createdAt: text('created_at').notNull(),
+    startedAt: text('started_at'),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [index('jobs_created_at_idx').on(t.createdAt), index('jobs_job_key_idx').on(t.jobKey, t.state)],
+);

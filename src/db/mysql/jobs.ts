@@ -1,0 +1,104 @@
+/** Jobs on MySQL / MariaDB. */
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { MySql2Database } from 'drizzle-orm/mysql2';
+import { toStoredJob } from '../job-mappers.ts';
+import { ACTIVE_JOB_STATES, type JobChanges, type JobStore } from '../job-records.ts';
+import { toJsonText, toMysqlDatetime } from '../mappers.ts';
+import type { Retry } from './pool.ts';
+import { jobs } from './schema.ts';
+
+/** mysql2's result header of a write. */
+const affectedRows = (result: unknown): number =>
+  (Array.isArray(result) ? result[0] : result)?.affectedRows ?? 0;
+
+const stamp = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : toMysqlDatetime(value);
+
+function toColumns(changes: JobChanges) {
+  const set: Partial<typeof jobs.$inferInsert> = {
+    state: changes.state,
+    progress: changes.progress,
+    runsDone: changes.runsDone,
+    runsTotal: changes.runsTotal,
+    result:
+      changes.result === undefined ? undefined : changes.result === null ? null : toJsonText(changes.result),
+    error: changes.error,
+    startedAt: stamp(changes.startedAt),
+    finishedAt: stamp(changes.finishedAt),
+  };
+  return Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
+}
+
+export function createMysqlJobs(db: MySql2Database, retry: Retry): JobStore {
+  return {
+    async insertJob(job) {
+      await retry(() =>
+        db.insert(jobs).values({
+          id: job.id,
+          kind: job.kind,
+          state: job.state,
+          jobKey: job.key,
+          request: toJsonText(job.request),
+          progress: job.progress,
+          runsDone: job.runsDone,
+          runsTotal: job.runsTotal,
+          result: job.result === null ? null : toJsonText(job.result),
+          error: job.error,
+          createdAt: toMysqlDatetime(job.createdAt),
+          startedAt: stamp(job.startedAt),
+          finishedAt: stamp(job.finishedAt),
+        }),
+      );
+    },
+
+    async loadJob(id) {
+      const rows = await retry(() => db.select().from(jobs).where(eq(jobs.id, id)));
+      return rows[0] ? toStoredJob(rows[0]) : null;
+    },
+
+    async listJobs({ limit, beforeId }) {
+      const count = Math.floor(limit);
+      if (!(count > 0)) return [];
+      const cursor = sql`(select ${jobs.createdAt} from ${jobs} where ${jobs.id} = ${beforeId ?? ''})`;
+      const where =
+        beforeId === undefined
+          ? undefined
+          : or(lt(jobs.createdAt, cursor), and(eq(jobs.createdAt, cursor), lt(jobs.id, beforeId)));
+      const rows = await retry(() =>
+        db.select().from(jobs).where(where).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(count),
+      );
+      return rows.map(toStoredJob);
+    },
+
+    async updateJob(id, changes, inStates) {
+      const set = toColumns(changes);
+      if (Object.keys(set).length === 0) return false;
+      const where = inStates ? and(eq(jobs.id, id), inArray(jobs.state, [...inStates])) : eq(jobs.id, id);
+      const result = await retry(() => db.update(jobs).set(set).where(where));
+      return affectedRows(result) > 0;
+    },
+
+    async findActiveJob(key) {
+      const rows = await retry(() =>
+        db
+          .select()
+          .from(jobs)
+          .where(and(eq(jobs.jobKey, key), inArray(jobs.state, [...ACTIVE_JOB_STATES])))
+          .orderBy(desc(jobs.createdAt))
+          .limit(1),
+      );
+      return rows[0] ? toStoredJob(rows[0]) : null;
+    },
+
+    async listActiveJobs() {
+      const rows = await retry(() =>
+        db
+          .select()
+          .from(jobs)
+          .where(inArray(jobs.state, [...ACTIVE_JOB_STATES]))
+          .orderBy(asc(jobs.createdAt), asc(jobs.id)),
+      );
+      return rows.map(toStoredJob);
+    },
+  };
+}
