@@ -37,8 +37,14 @@ function toRuleParam(entry: string): RuleParamInput {
   const [value, min, max] = parts.map((p) =>
     p.trim() === '' ? null : toNumber(`--rule-param ${name}`, p.trim()),
   );
-  const numbers = [value, min, max].filter((x): x is number => x !== null);
-  return { name, default: value!, min, max, integer: numbers.every(Number.isInteger) };
+  const numbers = [value, min, max].filter((x): x is number => typeof x === 'number');
+  return {
+    name,
+    default: value!,
+    min: min ?? null,
+    max: max ?? null,
+    integer: numbers.every(Number.isInteger),
+  };
 }
 
 async function rulesFromFile(path: string): Promise<RuleStrategyInput> {

@@ -72,7 +72,7 @@ describe.skipIf(!sharedDataAvailable)('rule strategies through GraphQL', () => {
     return r.data!.backtest;
   };
 
-  it('runs rule twins identical to the built-in SmaCross(10, 30) and DonchianBreakout', async () => {
+  it('runs rule twins identical to the built-in SmaCross(10, 30), DonchianBreakout and EmaCross', async () => {
     const rules = await backtest({ rules: SMA_TWIN });
     const builtIn = await backtest({ strategy: 'SmaCross' });
     expect(rules.stats.tradeCount).toBe(66);
@@ -80,6 +80,15 @@ describe.skipIf(!sharedDataAvailable)('rule strategies through GraphQL', () => {
     expect(rules.params).toEqual({ fast: 10, slow: 30 });
     sameRun(rules, builtIn);
     sameRun(await backtest({ rules: DONCHIAN_TWIN }), await backtest({ strategy: 'DonchianBreakout' }));
+    const emaTwin = {
+      entry: 'crossover(ema(close, fast), ema(close, slow))',
+      shortEntry: 'crossover(ema(close, slow), ema(close, fast))',
+      params: [
+        { name: 'fast', default: 12 },
+        { name: 'slow', default: 26 },
+      ],
+    };
+    sameRun(await backtest({ rules: emaTwin }), await backtest({ strategy: 'EmaCross' }));
   });
 
   it('keys the result cache by the rules: other rules run again, the same rules are cached', async () => {

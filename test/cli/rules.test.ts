@@ -39,6 +39,51 @@ describe.skipIf(!sharedDataAvailable)('cli rule strategies', () => {
     expect(json(fromFile.stdout)).toEqual(json(builtIn.stdout));
   });
 
+  it('backtests rule twins of DonchianBreakout and EmaCross, identical to the built-ins', async () => {
+    const donchian = await runCli([
+      'backtest',
+      '--csv',
+      GOOG,
+      '--json',
+      '--entry',
+      'close > prev(highest(high, entryBars), 1)',
+      '--exit',
+      'close < prev(lowest(low, exitBars), 1)',
+      '--rule-param',
+      'entryBars=20',
+      '--rule-param',
+      'exitBars=10',
+    ]);
+    const donchianBuiltIn = await runCli([
+      'backtest',
+      '--csv',
+      GOOG,
+      '--strategy',
+      'DonchianBreakout',
+      '--json',
+    ]);
+    expect(donchian.code).toBe(0);
+    expect(json(donchian.stdout).trades.length).toBeGreaterThan(10);
+    expect(json(donchian.stdout)).toEqual(json(donchianBuiltIn.stdout));
+    const ema = await runCli([
+      'backtest',
+      '--csv',
+      GOOG,
+      '--json',
+      '--entry',
+      'crossover(ema(close, fast), ema(close, slow))',
+      '--short-entry',
+      'crossover(ema(close, slow), ema(close, fast))',
+      '--rule-param',
+      'fast=12',
+      '--rule-param',
+      'slow=26',
+    ]);
+    const emaBuiltIn = await runCli(['backtest', '--csv', GOOG, '--strategy', 'EmaCross', '--json']);
+    expect(ema.code).toBe(0);
+    expect(json(ema.stdout)).toEqual(json(emaBuiltIn.stdout));
+  });
+
   it('optimizes rule params to the built-in sweep’s best', async () => {
     const grid = [
       '--grid',
