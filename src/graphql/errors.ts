@@ -28,18 +28,33 @@ export function maskError(error: unknown, message: string): Error {
     // and the path at fault (`Variable "$input" got invalid value … at "input.from"; …`).
     const coercion =
       located !== undefined && located.message !== appError.message ? located.message : undefined;
-    const field = appError.field ?? (coercion === undefined ? undefined : /at "([^"]+)"/.exec(coercion)?.[1]);
+    const field = appError.field ?? (coercion === undefined ? undefined : coercionField(coercion));
+    // A variable a scalar refused is answered like graphql's own variable errors: HTTP 400.
+    const variable = coercion?.startsWith('Variable "$') === true;
     return new GraphQLError(coercion ?? appError.message, {
       nodes: located?.nodes,
       source: located?.source,
       positions: located?.positions,
       path: located?.path,
-      extensions: { code: appError.code, ...(field === undefined ? {} : { field }) },
+      extensions: {
+        code: appError.code,
+        ...(field === undefined ? {} : { field }),
+        ...(variable ? { http: { status: 400 } } : {}),
+      },
     });
   }
   const coercion = variableCoercionError(error);
   if (coercion !== undefined) return coercion;
   return yogaMaskError(error, message, false);
+}
+
+/**
+ * The input path graphql names in a variable coercion message (`… at "input.from"; …`), else
+ * the variable itself (`Variable "$from" got invalid value …`). graphql 16 keeps the path only in
+ * the message text, so it is read from there.
+ */
+function coercionField(message: string): string | undefined {
+  return /at "([^"]+)"/.exec(message)?.[1] ?? /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(message)?.[1];
 }
 
 /** No error, or a GraphQL error raised by graphql itself (not wrapping anything unexpected). */
@@ -64,9 +79,7 @@ function variableCoercionError(error: unknown): GraphQLError | undefined {
   ) {
     return undefined;
   }
-  const field =
-    /at "([^"]+)"/.exec(candidate.message)?.[1] ??
-    /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(candidate.message)?.[1];
+  const field = coercionField(candidate.message);
   return new GraphQLError(candidate.message, {
     nodes: candidate.nodes,
     source: candidate.source,
