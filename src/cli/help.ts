@@ -42,7 +42,7 @@ unless --no-finalize.
 ${RULE_FLAGS_HELP}
 ${ENGINE_FLAGS_HELP}
 
---json prints {"stats": {...}, "trades": [...], "equity": [{"time", "equity", "drawdownPct"}, ...]}
+--json prints {"stats": {...}, "trades": [{"size", "entryDate", "exitDate", "entryPrice", ...}], "equityCurve": [{"date", "equity", "drawdownPct"}, ...]}
 with NaN and infinities as null.`;
 
 export const OPTIMIZE_HELP = `Usage: backtest-graphql optimize --csv FILE (--strategy NAME | RULES) --grid NAME=FROM:TO:STEP... [flags]

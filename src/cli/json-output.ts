@@ -4,11 +4,11 @@ import { toIsoTime } from '../engine/calendar.ts';
 import type { BacktestStats } from '../engine/stats.ts';
 
 /**
- * JSON for `backtest --json`: `{ stats, trades, equity }`. Stats keys are BacktestStats' names,
- * the same as GraphQL's.
- * Trades carry size, bars, prices, SL/TP, PnL, commission, returnPct (percent) and ISO times.
- * `equity` is one object per bar: `{ time, equity, drawdownPct }` (time as ISO, drawdown in
- * percent, ≥ 0), so a chart needs no second array. NaN and ±Infinity are written as null.
+ * JSON for `backtest --json`: `{ stats, trades, equityCurve }`, in GraphQL's vocabulary (the
+ * keys of BacktestStats, Trade and EquityPoint). Trades carry size, entryDate/exitDate (ISO, with
+ * the time for intraday data), prices, PnL, commission and returnPct (percent) as GraphQL's do,
+ * plus the bar indices, SL/TP and tag. `equityCurve` is one `{ date, equity, drawdownPct }` per
+ * bar (drawdown in percent, ≥ 0). NaN and ±Infinity are written as null.
  */
 export function backtestJson(result: BacktestResult, bars: Bars): unknown {
   const dateOnly = isDateOnly(bars.time);
@@ -26,12 +26,12 @@ export function backtestJson(result: BacktestResult, bars: Bars): unknown {
       pnl: t.pnl,
       commission: t.commission,
       returnPct: t.returnPct,
-      entryTime: iso(t.entryTime),
-      exitTime: iso(t.exitTime),
+      entryDate: iso(t.entryTime),
+      exitDate: iso(t.exitTime),
       tag: t.tag,
     })),
-    equity: Array.from(result.equity, (equity, k) => ({
-      time: iso(bars.time[k]),
+    equityCurve: Array.from(result.equity, (equity, k) => ({
+      date: iso(bars.time[k]),
       equity,
       drawdownPct: result.drawdownPct[k],
     })),

@@ -31,8 +31,8 @@ interface JsonTrade {
   pnl: number;
   commission: number;
   returnPct: number;
-  entryTime: string;
-  exitTime: string;
+  entryDate: string;
+  exitDate: string;
 }
 
 describe.skipIf(!sharedDataAvailable)('cli backtest', () => {
@@ -45,7 +45,7 @@ describe.skipIf(!sharedDataAvailable)('cli backtest', () => {
       const json = JSON.parse(run.stdout) as {
         stats: Record<string, number | string | null>;
         trades: JsonTrade[];
-        equity: { time: string; equity: number; drawdownPct: number }[];
+        equityCurve: { date: string; equity: number; drawdownPct: number }[];
       };
       // Exactly the BacktestStats keys, in backtesting.py's order.
       expect(Object.keys(json.stats)).toEqual(Object.keys(expected));
@@ -61,7 +61,7 @@ describe.skipIf(!sharedDataAvailable)('cli backtest', () => {
       expect(json.trades).toHaveLength(66);
       reference.forEach((f, k) => {
         const t = json.trades[k];
-        expect([t.size, t.entryBar, t.exitBar, t.entryTime, t.exitTime], `trade ${k}`).toEqual([
+        expect([t.size, t.entryBar, t.exitBar, t.entryDate, t.exitDate], `trade ${k}`).toEqual([
           Number(f[1]),
           Number(f[2]),
           Number(f[3]),
@@ -78,12 +78,12 @@ describe.skipIf(!sharedDataAvailable)('cli backtest', () => {
         .trim()
         .split('\n')
         .slice(1);
-      expect(json.equity).toHaveLength(equity.length);
+      expect(json.equityCurve).toHaveLength(equity.length);
       equity.forEach((line, k) => {
         const [time, value, drawdown] = line.split(',');
-        expect(json.equity[k].time).toBe(time);
-        expectClose(json.equity[k].equity, Number(value));
-        expect(Math.abs(json.equity[k].drawdownPct / 100 - Number(drawdown))).toBeLessThan(1e-12);
+        expect(json.equityCurve[k].date).toBe(time);
+        expectClose(json.equityCurve[k].equity, Number(value));
+        expect(Math.abs(json.equityCurve[k].drawdownPct / 100 - Number(drawdown))).toBeLessThan(1e-12);
       });
     },
   );
@@ -111,7 +111,7 @@ describe.skipIf(!sharedDataAvailable)('cli backtest', () => {
     expect(json.stats.end).toBe('2018-02-07T15:00:00');
     // 2017-04-19 09:00 → 2018-02-07 15:00 is 294 days and 6 hours.
     expect(json.stats.durationDays).toBe(294.25);
-    expect(json.trades[0].entryTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00$/);
+    expect(json.trades[0].entryDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00$/);
     expect(json.stats.cagrPct).not.toBeNull();
   });
 
