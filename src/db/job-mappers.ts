@@ -1,6 +1,6 @@
 /** The row mapper of jobs, shared by both dialects. */
-import type { JobKind, JobState, StoredJob } from './job-records.ts';
-import { parseJson, toIsoTimestamp, toNumber } from './mappers.ts';
+import type { JobChanges, JobKind, JobState, StoredJob } from './job-records.ts';
+import { parseJson, toIsoTimestamp, toJsonText, toNumber } from './mappers.ts';
 
 export interface JobRecord {
   id: string;
@@ -37,4 +37,50 @@ export function toStoredJob(row: JobRecord): StoredJob {
     startedAt: orNull(row.startedAt, toIsoTimestamp),
     finishedAt: orNull(row.finishedAt, toIsoTimestamp),
   };
+}
+
+type ToTimestamp = (iso: string) => string;
+
+const stampWith =
+  (toTimestamp: ToTimestamp) =>
+  <T extends string | null | undefined>(value: T) =>
+    (value === undefined || value === null ? value : toTimestamp(value)) as T extends string ? string : T;
+
+/** The row a new job is stored as, timestamps in the dialect's format. */
+export function jobInsertRow(job: StoredJob, toTimestamp: ToTimestamp) {
+  const stamp = stampWith(toTimestamp);
+  return {
+    id: job.id,
+    kind: job.kind,
+    state: job.state,
+    jobKey: job.key,
+    request: toJsonText(job.request),
+    progress: job.progress,
+    runsDone: job.runsDone,
+    runsTotal: job.runsTotal,
+    result: job.result === null ? null : toJsonText(job.result),
+    error: job.error,
+    createdAt: toTimestamp(job.createdAt),
+    startedAt: stamp(job.startedAt),
+    finishedAt: stamp(job.finishedAt),
+  };
+}
+
+/** The columns a job update writes: only the changes given, timestamps in the dialect's format. */
+export function jobChangeColumns(changes: JobChanges, toTimestamp: ToTimestamp) {
+  const stamp = stampWith(toTimestamp);
+  const set = {
+    state: changes.state,
+    progress: changes.progress,
+    runsDone: changes.runsDone,
+    runsTotal: changes.runsTotal,
+    result:
+      changes.result === undefined ? undefined : changes.result === null ? null : toJsonText(changes.result),
+    error: changes.error,
+    startedAt: stamp(changes.startedAt),
+    finishedAt: stamp(changes.finishedAt),
+  };
+  return Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)) as Partial<{
+    [K in keyof typeof set]: Exclude<(typeof set)[K], undefined>;
+  }>;
 }

@@ -1,9 +1,9 @@
 /** Jobs on MySQL / MariaDB. */
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
-import { toStoredJob } from '../job-mappers.ts';
-import { ACTIVE_JOB_STATES, type JobChanges, type JobStore } from '../job-records.ts';
-import { toJsonText, toMysqlDatetime } from '../mappers.ts';
+import { jobChangeColumns, jobInsertRow, toStoredJob } from '../job-mappers.ts';
+import { ACTIVE_JOB_STATES, type JobStore } from '../job-records.ts';
+import { toMysqlDatetime } from '../mappers.ts';
 import type { Retry } from './pool.ts';
 import { jobs } from './schema.ts';
 
@@ -11,44 +11,10 @@ import { jobs } from './schema.ts';
 const affectedRows = (result: unknown): number =>
   (Array.isArray(result) ? result[0] : result)?.affectedRows ?? 0;
 
-const stamp = (value: string | null | undefined) =>
-  value === undefined ? undefined : value === null ? null : toMysqlDatetime(value);
-
-function toColumns(changes: JobChanges) {
-  const set: Partial<typeof jobs.$inferInsert> = {
-    state: changes.state,
-    progress: changes.progress,
-    runsDone: changes.runsDone,
-    runsTotal: changes.runsTotal,
-    result:
-      changes.result === undefined ? undefined : changes.result === null ? null : toJsonText(changes.result),
-    error: changes.error,
-    startedAt: stamp(changes.startedAt),
-    finishedAt: stamp(changes.finishedAt),
-  };
-  return Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
-}
-
 export function createMysqlJobs(db: MySql2Database, retry: Retry): JobStore {
   return {
     async insertJob(job) {
-      await retry(() =>
-        db.insert(jobs).values({
-          id: job.id,
-          kind: job.kind,
-          state: job.state,
-          jobKey: job.key,
-          request: toJsonText(job.request),
-          progress: job.progress,
-          runsDone: job.runsDone,
-          runsTotal: job.runsTotal,
-          result: job.result === null ? null : toJsonText(job.result),
-          error: job.error,
-          createdAt: toMysqlDatetime(job.createdAt),
-          startedAt: stamp(job.startedAt),
-          finishedAt: stamp(job.finishedAt),
-        }),
-      );
+      await retry(() => db.insert(jobs).values(jobInsertRow(job, toMysqlDatetime)));
     },
 
     async loadJob(id) {
@@ -71,7 +37,7 @@ export function createMysqlJobs(db: MySql2Database, retry: Retry): JobStore {
     },
 
     async updateJob(id, changes, inStates) {
-      const set = toColumns(changes);
+      const set = jobChangeColumns(changes, toMysqlDatetime);
       if (Object.keys(set).length === 0) return false;
       const where = inStates ? and(eq(jobs.id, id), inArray(jobs.state, [...inStates])) : eq(jobs.id, id);
       const result = await retry(() => db.update(jobs).set(set).where(where));

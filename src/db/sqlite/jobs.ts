@@ -1,49 +1,15 @@
 /** Jobs on SQLite. */
 import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { toStoredJob } from '../job-mappers.ts';
-import { ACTIVE_JOB_STATES, type JobChanges, type JobStore } from '../job-records.ts';
-import { toIsoTimestamp, toJsonText } from '../mappers.ts';
+import { jobChangeColumns, jobInsertRow, toStoredJob } from '../job-mappers.ts';
+import { ACTIVE_JOB_STATES, type JobStore } from '../job-records.ts';
+import { toIsoTimestamp, } from '../mappers.ts';
 import { jobs } from './schema.ts';
-
-const stamp = (value: string | null | undefined) =>
-  value === undefined ? undefined : value === null ? null : toIsoTimestamp(value);
-
-function toColumns(changes: JobChanges) {
-  const set: Partial<typeof jobs.$inferInsert> = {
-    state: changes.state,
-    progress: changes.progress,
-    runsDone: changes.runsDone,
-    runsTotal: changes.runsTotal,
-    result:
-      changes.result === undefined ? undefined : changes.result === null ? null : toJsonText(changes.result),
-    error: changes.error,
-    startedAt: stamp(changes.startedAt),
-    finishedAt: stamp(changes.finishedAt),
-  };
-  return Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
-}
 
 export function createSqliteJobs(db: BetterSQLite3Database): JobStore {
   return {
     async insertJob(job) {
-      db.insert(jobs)
-        .values({
-          id: job.id,
-          kind: job.kind,
-          state: job.state,
-          jobKey: job.key,
-          request: toJsonText(job.request),
-          progress: job.progress,
-          runsDone: job.runsDone,
-          runsTotal: job.runsTotal,
-          result: job.result === null ? null : toJsonText(job.result),
-          error: job.error,
-          createdAt: toIsoTimestamp(job.createdAt),
-          startedAt: stamp(job.startedAt),
-          finishedAt: stamp(job.finishedAt),
-        })
-        .run();
+      db.insert(jobs).values(jobInsertRow(job, toIsoTimestamp)).run();
     },
 
     async loadJob(id) {
@@ -73,7 +39,7 @@ export function createSqliteJobs(db: BetterSQLite3Database): JobStore {
     },
 
     async updateJob(id, changes, inStates) {
-      const set = toColumns(changes);
+      const set = jobChangeColumns(changes, toIsoTimestamp);
       if (Object.keys(set).length === 0) return false;
       const where = inStates ? and(eq(jobs.id, id), inArray(jobs.state, [...inStates])) : eq(jobs.id, id);
       return db.update(jobs).set(set).where(where).run().changes > 0;
