@@ -149,3 +149,15 @@ export function toStoredStrategy(row: StrategyRecord): StoredStrategy {
 
 /** The key a strategy name is stored under: names that differ only in case are one name. */
 export const strategyNameKey = (name: string): string => name.toLowerCase();
+
+/** The row a saved strategy is stored as, timestamps in the dialect's format. */
+export function strategyRow(strategy: StoredStrategy, toTimestamp: (iso: string) => string) {
+  return {
+    nameKey: strategyNameKey(strategy.name),
+    name: strategy.name,
+    description: strategy.description,
+    rules: toJsonText(strategy.rules),
+    createdAt: toTimestamp(strategy.createdAt),
+    updatedAt: toTimestamp(strategy.updatedAt),
+  };
+}

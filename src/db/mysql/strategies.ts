@@ -1,7 +1,7 @@
 /** Saved rule strategies on MySQL / MariaDB. */
 import { asc, eq } from 'drizzle-orm';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
-import { strategyNameKey, toJsonText, toMysqlDatetime, toStoredStrategy } from '../mappers.ts';
+import { strategyNameKey, strategyRow, toMysqlDatetime, toStoredStrategy } from '../mappers.ts';
 import type { Repository } from '../repository.ts';
 import type { Retry } from './pool.ts';
 import { savedStrategies } from './schema.ts';
@@ -25,14 +25,7 @@ function isDuplicateKey(error: unknown): boolean {
 export function createMysqlStrategies(db: MySql2Database, retry: Retry): StrategyMethods {
   return {
     async saveStrategy(strategy, { replace }) {
-      const values = {
-        nameKey: strategyNameKey(strategy.name),
-        name: strategy.name,
-        description: strategy.description,
-        rules: toJsonText(strategy.rules),
-        createdAt: toMysqlDatetime(strategy.createdAt),
-        updatedAt: toMysqlDatetime(strategy.updatedAt),
-      };
+      const values = strategyRow(strategy, toMysqlDatetime);
       const insert = db.insert(savedStrategies).values(values);
       if (replace) {
         const { name, description, rules, updatedAt } = values;

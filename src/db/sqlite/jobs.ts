@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { jobChangeColumns, jobInsertRow, toStoredJob } from '../job-mappers.ts';
 import { ACTIVE_JOB_STATES, type JobStore } from '../job-records.ts';
-import { toIsoTimestamp, } from '../mappers.ts';
+import { toIsoTimestamp } from '../mappers.ts';
 import { jobs } from './schema.ts';
 
 export function createSqliteJobs(db: BetterSQLite3Database): JobStore {

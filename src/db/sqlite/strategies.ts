@@ -1,7 +1,7 @@
 /** Saved rule strategies on SQLite. */
 import { asc, eq } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { strategyNameKey, toIsoTimestamp, toJsonText, toStoredStrategy } from '../mappers.ts';
+import { strategyNameKey, strategyRow, toIsoTimestamp, toStoredStrategy } from '../mappers.ts';
 import type { Repository } from '../repository.ts';
 import { savedStrategies } from './schema.ts';
 
@@ -13,14 +13,7 @@ type StrategyMethods = Pick<
 export function createSqliteStrategies(db: BetterSQLite3Database): StrategyMethods {
   return {
     async saveStrategy(strategy, { replace }) {
-      const values = {
-        nameKey: strategyNameKey(strategy.name),
-        name: strategy.name,
-        description: strategy.description,
-        rules: toJsonText(strategy.rules),
-        createdAt: toIsoTimestamp(strategy.createdAt),
-        updatedAt: toIsoTimestamp(strategy.updatedAt),
-      };
+      const values = strategyRow(strategy, toIsoTimestamp);
       const insert = db.insert(savedStrategies).values(values);
       const { createdAt: _kept, nameKey: _key, ...changes } = values;
       const result = replace
