@@ -95,7 +95,7 @@ export function createBacktestService(deps: BacktestServiceDeps) {
         return {
           ...hit,
           ...data,
-          warnings: [...data.warnings, ...(hit.warnings ?? [])],
+          warnings: [...data.warnings, ...hit.warnings],
           cached: true,
           timings: { dataMs, engineMs: 0, totalMs: performance.now() - started },
         };
