@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
 import { barsFromColumns } from '../engine/bars.ts';
 import { EngineError } from '../engine/errors.ts';
 import type { ParamRange } from '../engine/optimizer/grid.ts';
@@ -12,8 +13,9 @@ import { planOptimization } from '../engine/optimizer/plan.ts';
 import { resolveOptions } from '../engine/options.ts';
 import { type StrategyRef, strategyFromRef } from '../inputs/strategy-ref.ts';
 import { getStrategy, strategyCatalogue } from '../strategies/registry.ts';
-import type { OptimizeJobBars, PlainBacktestOptions, PoolJobMessage } from './optimizer-messages.ts';
-import { createWorkerSlots, type WorkerSlots } from './optimizer-slots.ts';
+import type { Bars } from '../engine/bars.ts';
+import type { ParamCombination } from '../engine/optimizer/grid.ts';
+import type { ChunkOutcome, ChunkTask, OptimizeJobBars, PlainBacktestOptions } from './optimizer-messages.ts';
 
 export type { OptimizeJobBars, PlainBacktestOptions } from './optimizer-messages.ts';
 
@@ -61,18 +63,21 @@ export interface OptimizerPoolOptions {
   readonly size?: number;
   /** Jobs with fewer runs than this run inline on the caller's thread. Default 32. */
   readonly inlineBelow?: number;
-  /** The worker module; default ./optimizer-worker.ts (tests pass a failing one). */
+  /** The worker module (default export: one chunk); default ./optimizer-worker.ts (tests pass a failing one). */
   readonly workerUrl?: URL;
 }
 
 const CHUNKS_PER_WORKER = 4;
+/** Idle workers stay this long for the next sweep (they are unref'd: they never hold the process). */
+const IDLE_MS = 30_000;
 
 /**
- * A pool of optimizer worker threads. Workers start on the first job that needs them, stay alive
- * for the next jobs, and are unref'd while idle so they never keep a process alive. A job's
- * combinations are split into chunks handed out to whichever worker is free; each worker keeps
- * one IndicatorCache per job. Results are merged back in grid order. A crashed worker rejects
- * the job it was running and is replaced on demand.
+ * The optimizer on a piscina pool of worker threads. Threads start on the first sweep that needs
+ * them and stay for the next ones; idle threads never keep a process alive. A sweep's
+ * combinations are split into chunks queued on the pool; every chunk carries the job's bars in
+ * SharedArrayBuffers (no copy per chunk) and a job key under which a worker keeps the job's
+ * indicator cache. Runs are merged back in grid order. A crashed worker rejects its sweep and
+ * piscina replaces it.
  */
 export function createOptimizerPool(options: OptimizerPoolOptions = {}): OptimizerPool {
   const size = options.size ?? Math.min(2, availableParallelism());
@@ -80,13 +85,63 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
     throw new RangeError(`pool size must be a whole number ≥ 1, got ${size}`);
   const inlineBelow = options.inlineBelow ?? 32;
   const workerUrl = options.workerUrl ?? new URL('./optimizer-worker.ts', import.meta.url);
-  let slots: WorkerSlots | undefined;
+  let pool: Piscina | undefined;
   let closed = false;
-  let nextJobId = 1;
+  let nextJob = 1;
+  const closedError = () => new Error('the optimizer pool is closed');
+
+  /** Sweeps waiting on the pool, failed together when the pool itself breaks. */
+  const waiting = new Set<(error: Error) => void>();
+  const crashed = (error: unknown) =>
+    new Error(`an optimizer worker crashed: ${error instanceof Error ? error.message : String(error)}`);
+
+  const poolOf = (): Piscina => {
+    if (pool !== undefined) return pool;
+    const created = new Piscina({ filename: workerUrl.href, minThreads: 0, maxThreads: size, idleTimeout: IDLE_MS });
+    // A worker failing while it runs chunks rejects them. One failing outside a chunk (while its
+    // module loads, say) would leave queued chunks waiting forever, since piscina stops replacing
+    // workers that fail at start: so the sweeps waiting fail with it and the next sweep gets a
+    // new pool.
+    created.on('error', (error: unknown) => {
+      if (pool === created) pool = undefined;
+      void created.destroy();
+      for (const fail of [...waiting]) fail(crashed(error));
+    });
+    pool = created;
+    return created;
+  };
+
+  async function runOnPool(task: Omit<ChunkTask, 'combinations'>, chunks: ParamCombination[][]) {
+    const running = poolOf();
+    const abort = new AbortController();
+    const runChunk = async (combinations: ParamCombination[]) => {
+      let outcome: ChunkOutcome;
+      try {
+        outcome = await running.run({ ...task, combinations } satisfies ChunkTask, { signal: abort.signal });
+      } catch (error) {
+        throw closed ? closedError() : crashed(error);
+      }
+      if (!outcome.ok) throw chunkError(outcome);
+      return outcome.runs;
+    };
+    let fail: (error: Error) => void = () => {};
+    const broken = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    waiting.add(fail);
+    try {
+      return (await Promise.race([Promise.all(chunks.map(runChunk)), broken])).flat();
+    } catch (error) {
+      abort.abort(); // the sweep failed: its chunks still queued are dropped
+      throw error;
+    } finally {
+      waiting.delete(fail);
+    }
+  }
 
   return {
     async optimize(job) {
-      if (closed) throw new Error('the optimizer pool is closed');
+      if (closed) throw closedError();
       const started = performance.now();
       const strategy = definitionOf(job.strategy);
       const bars = barsFromColumns(job.bars, { isDatetime: job.bars.isDatetime });
@@ -99,27 +154,49 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
         const input = { bars, strategy, params: plan.params, options: job.options, maximize: plan.maximize };
         runs = runCombinations({ ...input, combinations: plan.combinations });
       } else {
-        slots ??= createWorkerSlots(size, workerUrl);
-        const message: PoolJobMessage = {
-          type: 'job',
-          jobId: nextJobId++,
-          bars: { ...bars, isDatetime: bars.isDatetime },
+        const task = {
+          jobKey: `${process.pid}:${nextJob++}`,
+          bars: sharedBars(bars),
           strategy: job.strategy,
           params: plan.params,
           options: job.options,
           maximize: plan.maximize,
         };
-        const chunks = splitChunks(plan.combinations, size * CHUNKS_PER_WORKER);
-        runs = (await slots.run(message, chunks)).flat();
+        runs = await runOnPool(task, splitChunks(plan.combinations, size * CHUNKS_PER_WORKER));
       }
       const best = runs[bestRunIndex(runs)];
       return { runCount: runs.length, elapsedMs: performance.now() - started, best, runs };
     },
     async close() {
       closed = true;
-      await slots?.close();
+      await pool?.destroy();
     },
   };
+}
+
+/** The bars' columns copied once into SharedArrayBuffers, which threads share without copying. */
+function sharedBars(bars: Bars): OptimizeJobBars {
+  const shared = (values: Float64Array) => {
+    const out = new Float64Array(new SharedArrayBuffer(values.byteLength));
+    out.set(values);
+    return out;
+  };
+  return {
+    isDatetime: bars.isDatetime,
+    time: shared(bars.time),
+    open: shared(bars.open),
+    high: shared(bars.high),
+    low: shared(bars.low),
+    close: shared(bars.close),
+    volume: shared(bars.volume),
+  };
+}
+
+function chunkError(outcome: Extract<ChunkOutcome, { ok: false }>): Error {
+  if (outcome.field !== null) return new EngineError(outcome.field, outcome.message);
+  const error = new Error(outcome.message);
+  error.name = outcome.name;
+  return error;
 }
 
 function splitChunks<T>(items: readonly T[], count: number): T[][] {

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOptimizerPool, type OptimizeJob } from '../../src/backtests/optimizer-pool.ts';
@@ -14,7 +15,12 @@ import { headBars, loadBars, sharedDataAvailable, warnIfNoSharedData } from '../
 warnIfNoSharedData('optimizer pool on GOOG');
 
 const run = promisify(execFile);
-const dataUrl = (code: string) => new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+/** A worker module of the given source, in a file of its own (worker threads load files). */
+const workerModule = (code: string) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'optimizer-worker-')), 'worker.mjs');
+  writeFileSync(file, code);
+  return pathToFileURL(file);
+};
 
 describe.skipIf(!sharedDataAvailable)('optimizer pool', () => {
   const goog = sharedDataAvailable ? loadBars('GOOG.csv') : undefined;
@@ -104,7 +110,7 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool', () => {
   });
 
   it('runs small grids inline with the same result', async () => {
-    const inline = createOptimizerPool({ size: 1, workerUrl: dataUrl('process.exit(9)') });
+    const inline = createOptimizerPool({ size: 1, workerUrl: workerModule('process.exit(9)') });
     try {
       const job: OptimizeJob = { ...sweep, grid: [{ name: 'fast', from: 5, to: 25, step: 5 }] };
       const result = await inline.optimize(job);
@@ -124,11 +130,10 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool failures', () => {
   };
 
   it('rejects the job with an Error when a worker dies mid-chunk, and again on the next job', async () => {
-    const code = `import { parentPort } from 'node:worker_threads';
-      parentPort.on('message', (m) => { if (m.type === 'chunk') process.exit(3); });`;
-    const pool = createOptimizerPool({ size: 2, inlineBelow: 0, workerUrl: dataUrl(code) });
+    const code = 'export default function runChunk() { process.exit(3); }';
+    const pool = createOptimizerPool({ size: 2, inlineBelow: 0, workerUrl: workerModule(code) });
     try {
-      await expect(pool.optimize(job)).rejects.toThrow(/optimizer worker crashed: it exited with code 3/);
+      await expect(pool.optimize(job)).rejects.toThrow(/optimizer worker crashed: .*exited with code: 3/);
       await expect(pool.optimize(job)).rejects.toThrow(/crashed/);
     } finally {
       await pool.close();
@@ -139,7 +144,7 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool failures', () => {
     const pool = createOptimizerPool({
       size: 1,
       inlineBelow: 0,
-      workerUrl: dataUrl('throw new Error("boom")'),
+      workerUrl: workerModule('throw new Error("boom")'),
     });
     try {
       await expect(pool.optimize(job)).rejects.toThrow(/crashed: boom/);
