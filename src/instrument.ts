@@ -1,6 +1,15 @@
 /**
  * Decorators and hook handlers that feed metrics and `serviceStats` from the ports and hooks
  * of the data path, without changing the modules they observe.
+ *
+ * Ports are observed by decorators (provider calls, cache lookups, series loads). Four facts are
+ * known only inside the module that produces them, so those modules take one optional hook each,
+ * handled here or in the composition root: `onSource` (which layer answered a load: a waiter
+ * sharing an in-flight load must not count it again, which a decorator around `loadMany` cannot
+ * tell), `onValidation` (rows dropped, repaired and merged while checking a provider's answer),
+ * `onEngineRun` (the engine's own time, without loading or caching) and `onQuery` (the SQL that
+ * drizzle's logger and the MySQL health check send). Each is recorded once, in Prometheus, and
+ * `serviceStats` reads the same counters back.
  */
 import type { TtlCache } from './cache/ttl-cache.ts';
 import { AppError } from './errors.ts';
