@@ -1,4 +1,4 @@
-import type { Repository } from '../db/repository.ts';
+import type { Repository, StoredStrategy } from '../db/repository.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
 import type { Logger } from '../observability/logger.ts';
 import { asInputError } from '../inputs/bad-input.ts';
@@ -47,6 +47,9 @@ function toEntry(name: string, description: string, rules: CanonicalRules): Cata
   };
 }
 
+const fromStored = (s: StoredStrategy): CatalogueEntry =>
+  toEntry(s.name, s.description, canonicalRules(s.rules as RuleStrategyInput));
+
 /**
  * The strategy catalogue: the built-ins and the rule strategies saved in the database. Saved
  * names are compared without regard to case and cannot shadow a built-in (nor `rules`, the name
@@ -57,8 +60,7 @@ export function createStrategyService(deps: { repository: Repository; now: () =>
 
   const load = async (name: string): Promise<CatalogueEntry | null> => {
     const stored = await deps.repository.loadStrategy(name);
-    if (stored === null) return null;
-    return toEntry(stored.name, stored.description, canonicalRules(stored.rules as RuleStrategyInput));
+    return stored === null ? null : fromStored(stored);
   };
 
   const saved: SavedStrategies = {
@@ -87,10 +89,13 @@ export function createStrategyService(deps: { repository: Repository; now: () =>
         );
         return builtIns;
       }
-      return [
-        ...builtIns,
-        ...stored.map((s) => toEntry(s.name, s.description, canonicalRules(s.rules as RuleStrategyInput))),
-      ];
+      return [...builtIns, ...stored.map(fromStored)];
+    },
+
+    /** A page of the saved strategies by name: at most `limit` after the one named `afterName`. */
+    async listSaved(limit: number, afterName: string | null): Promise<CatalogueEntry[]> {
+      const stored = await deps.repository.listStrategies({ limit, afterName: afterName ?? undefined });
+      return stored.map(fromStored);
     },
 
     async get(name: string): Promise<CatalogueEntry | null> {

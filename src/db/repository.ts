@@ -26,6 +26,12 @@ export interface StoredStrategy {
   updatedAt: string;
 }
 
+export interface ListStrategiesOptions {
+  limit?: number;
+  /** Return strategies whose name sorts strictly after this one (any case). */
+  afterName?: string;
+}
+
 /** One interface for both SQL dialects. Dates are `YYYY-MM-DD` strings in and out. */
 export interface Repository extends PriceStore, JobStore {
   readonly dialect: 'sqlite' | 'mysql';
@@ -44,8 +50,11 @@ export interface Repository extends PriceStore, JobStore {
   saveStrategy(strategy: StoredStrategy, options: { replace: boolean }): Promise<boolean>;
   /** The strategy of that name (any case), or null. */
   loadStrategy(name: string): Promise<StoredStrategy | null>;
-  /** Every saved strategy, by name. */
-  listStrategies(): Promise<StoredStrategy[]>;
+  /**
+   * Saved strategies by name (compared without regard to case): every one, or a page of at most
+   * `limit` after the strategy named `afterName` (cursor pagination).
+   */
+  listStrategies(options?: ListStrategiesOptions): Promise<StoredStrategy[]>;
   /** Deletes the strategy of that name (any case); false when there was none. */
   deleteStrategy(name: string): Promise<boolean>;
 

@@ -1,6 +1,8 @@
+import { resolveCursorConnection } from '@pothos/plugin-relay';
 import type { CatalogueEntry } from '../catalogue/strategy-service.ts';
 import type { StrategyInfo } from '../strategies/registry.ts';
 import { builder } from './builder.ts';
+import { forwardOnly } from './connection.ts';
 import { RuleStrategyInput, RuleStrategyRef } from './rules.ts';
 
 const ParamType = builder.enumType('ParamType', {
@@ -55,6 +57,23 @@ builder.queryField('strategies', (t) =>
     description: 'The strategy catalogue: the built-ins, then the saved rule strategies by name.',
     resolve: (_root, _args, ctx) => ctx.services.strategies.list(),
   }),
+);
+
+builder.queryField('savedStrategies', (t) =>
+  t.connection(
+    {
+      type: Strategy,
+      description:
+        'The saved rule strategies by name (any case), a page at a time (forward pagination: first, after).',
+      resolve: (_root, args, ctx) =>
+        resolveCursorConnection<Promise<CatalogueEntry[]>>(
+          { args: forwardOnly(args), toCursor: (s) => s.name, defaultSize: 20, maxSize: 100 },
+          ({ after, limit }) => ctx.services.strategies.listSaved(limit, after ?? null),
+        ),
+    },
+    { name: 'StrategyConnection', description: 'A page of saved strategies.' },
+    { name: 'StrategyEdge', description: 'A saved strategy and its cursor.' },
+  ),
 );
 
 builder.queryField('strategy', (t) =>

@@ -164,6 +164,55 @@ describe.skipIf(!sharedDataAvailable)('rule strategies through GraphQL', () => {
   });
 });
 
+describe('saved strategies as a connection', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ databaseUrl: 'file::memory:' });
+  });
+  afterAll(() => h.close());
+
+  const PAGE = `query($first: Int, $after: String) {
+    savedStrategies(first: $first, after: $after) {
+      edges { cursor node { name kind rules { entry } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+  interface Page {
+    savedStrategies: {
+      edges: { cursor: string; node: { name: string; kind: string; rules: { entry: string } } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  }
+
+  it('pages through every saved strategy by name, without the built-ins, and refuses bad page sizes', async () => {
+    const names = ['Gamma', 'alpha', 'Epsilon', 'beta', 'delta'];
+    for (const name of names) {
+      const r = await h.gql(SAVE, { input: { name, rules: { entry: 'close > open' } } });
+      expect(r.errors).toBeUndefined();
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const r: { data?: Page | null; errors?: unknown } = await h.gql<Page>(PAGE, { first: 2, after });
+      expect(r.errors).toBeUndefined();
+      const { edges, pageInfo } = r.data!.savedStrategies;
+      for (const edge of edges) {
+        expect(edge.node.kind).toBe('RULES');
+        expect(edge.node.rules.entry).toBe('close > open');
+        seen.push(edge.node.name);
+      }
+      if (!pageInfo.hasNextPage) break;
+      expect(pageInfo.endCursor).toBe(edges.at(-1)!.cursor);
+      after = pageInfo.endCursor;
+    }
+    expect(seen).toEqual(['alpha', 'beta', 'delta', 'Epsilon', 'Gamma']);
+    const tooMany = await h.gql(PAGE, { first: 101 });
+    expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const backwards = await h.gql('{ savedStrategies(last: 2) { edges { cursor } } }');
+    expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last' });
+  });
+});
+
 /** `1 + 1 + …` over `leaves` ones as a balanced tree: many nodes, little depth. */
 function balancedSum(leaves: number): string {
   return leaves === 1 ? '1' : `(${balancedSum(leaves / 2)} + ${balancedSum(leaves / 2)})`;

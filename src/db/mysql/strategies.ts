@@ -1,5 +1,5 @@
 /** Saved rule strategies on MySQL / MariaDB. */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, gt } from 'drizzle-orm';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
 import { strategyNameKey, strategyRow, toMysqlDatetime, toStoredStrategy } from '../mappers.ts';
 import type { Repository } from '../repository.ts';
@@ -53,8 +53,12 @@ export function createMysqlStrategies(db: MySql2Database, retry: Retry): Strateg
       return rows[0] ? toStoredStrategy(rows[0]) : null;
     },
 
-    async listStrategies() {
-      const rows = await retry(() => db.select().from(savedStrategies).orderBy(asc(savedStrategies.nameKey)));
+    async listStrategies({ limit, afterName } = {}) {
+      const after = afterName === undefined ? undefined : gt(savedStrategies.nameKey, strategyNameKey(afterName));
+      const rows = await retry(() => {
+        const query = db.select().from(savedStrategies).where(after).orderBy(asc(savedStrategies.nameKey));
+        return limit === undefined ? query : query.limit(limit);
+      });
       return rows.map(toStoredStrategy);
     },
 

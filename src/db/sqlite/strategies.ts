@@ -1,5 +1,5 @@
 /** Saved rule strategies on SQLite. */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, gt } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { strategyNameKey, strategyRow, toIsoTimestamp, toStoredStrategy } from '../mappers.ts';
 import type { Repository } from '../repository.ts';
@@ -31,13 +31,10 @@ export function createSqliteStrategies(db: BetterSQLite3Database): StrategyMetho
       return row ? toStoredStrategy(row) : null;
     },
 
-    async listStrategies() {
-      return db
-        .select()
-        .from(savedStrategies)
-        .orderBy(asc(savedStrategies.nameKey))
-        .all()
-        .map(toStoredStrategy);
+    async listStrategies({ limit, afterName } = {}) {
+      const after = afterName === undefined ? undefined : gt(savedStrategies.nameKey, strategyNameKey(afterName));
+      const query = db.select().from(savedStrategies).where(after).orderBy(asc(savedStrategies.nameKey));
+      return (limit === undefined ? query : query.limit(limit)).all().map(toStoredStrategy);
     },
 
     async deleteStrategy(name) {

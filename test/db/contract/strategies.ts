@@ -47,6 +47,19 @@ export function defineStrategyContract(ctx: ContractContext): void {
       expect((await ctx.repo.listStrategies()).map((s) => s.name)).toEqual(['alpha', 'Zeta']);
     });
 
+    it('pages by name after a cursor name given in any case', async () => {
+      for (const name of ['delta', 'Alpha', 'charlie', 'Echo', 'bravo']) {
+        await ctx.repo.saveStrategy(makeStrategy(name), { replace: false });
+      }
+      const names = async (options: { limit?: number; afterName?: string }) =>
+        (await ctx.repo.listStrategies(options)).map((s) => s.name);
+      expect(await names({ limit: 2 })).toEqual(['Alpha', 'bravo']);
+      expect(await names({ limit: 2, afterName: 'BRAVO' })).toEqual(['charlie', 'delta']);
+      expect(await names({ afterName: 'delta' })).toEqual(['Echo']);
+      expect(await names({ limit: 2, afterName: 'echo' })).toEqual([]);
+      expect(await names({ afterName: 'b' })).toEqual(['bravo', 'charlie', 'delta', 'Echo']);
+    });
+
     it('keeps a strategy across connections (another repository on the same database)', async () => {
       const strategy = makeStrategy('Durable');
       await ctx.repo.saveStrategy(strategy, { replace: false });
