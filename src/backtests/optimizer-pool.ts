@@ -97,7 +97,15 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
 
   const poolOf = (): Piscina => {
     if (pool !== undefined) return pool;
-    const created = new Piscina({ filename: workerUrl.href, minThreads: 0, maxThreads: size, idleTimeout: IDLE_MS });
+    const created = new Piscina({
+      filename: workerUrl.href,
+      minThreads: 0,
+      maxThreads: size,
+      idleTimeout: IDLE_MS,
+      // No run/wait-time histograms: nothing reads them, and they cost on every chunk.
+      recordTiming: false,
+      trackUnmanagedFds: false,
+    });
     // A worker failing while it runs chunks rejects them. One failing outside a chunk (while its
     // module loads, say) would leave queued chunks waiting forever, since piscina stops replacing
     // workers that fail at start: so the sweeps waiting fail with it and the next sweep gets a
