@@ -1,4 +1,4 @@
-import type { DefaultConnectionArguments } from '@pothos/plugin-relay';
+import { type DefaultConnectionArguments, resolveCursorConnection } from '@pothos/plugin-relay';
 import { BadInputError } from '../errors.ts';
 
 const MAX_PAGE = 100;
@@ -16,4 +16,19 @@ export function forwardOnly(args: DefaultConnectionArguments): DefaultConnection
     throw new BadInputError('first', `first must be between 1 and ${MAX_PAGE}`);
   }
   return args;
+}
+
+/**
+ * One page of a stored list that pages forward only: `load(limit, after)` reads at most `limit`
+ * items after the item whose cursor is `after` (null for the first page); 20 by default.
+ */
+export function forwardPage<T>(
+  args: DefaultConnectionArguments,
+  toCursor: (item: T) => string,
+  load: (limit: number, after: string | null) => Promise<T[]>,
+) {
+  return resolveCursorConnection<Promise<T[]>>(
+    { args: forwardOnly(args), toCursor, defaultSize: 20, maxSize: MAX_PAGE },
+    ({ after, limit }) => load(limit, after ?? null),
+  );
 }

@@ -1,9 +1,8 @@
 import type { PortfolioHolding, PortfolioRun } from '../backtests/portfolio-service.ts';
 import { BenchmarkStatsRef, EquityPointRef } from './backtest.ts';
-import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { builder } from './builder.ts';
 import { RuleStrategyInput } from './rules.ts';
-import { forwardOnly } from './connection.ts';
+import { forwardPage } from './connection.ts';
 import { DataReportRef } from './data-report.ts';
 import { BacktestStatsRef } from './stats.ts';
 
@@ -133,9 +132,10 @@ builder.queryField('portfolioBacktests', (t) =>
       type: PortfolioBacktest,
       description: 'Stored portfolio runs, newest first (forward pagination: first, after).',
       resolve: (_root, args, ctx) =>
-        resolveCursorConnection<Promise<PortfolioRun[]>>(
-          { args: forwardOnly(args), toCursor: (run) => run.id, defaultSize: 20, maxSize: 100 },
-          ({ after, limit }) => ctx.services.portfolios.list(limit, after ?? null),
+        forwardPage(
+          args,
+          (run: PortfolioRun) => run.id,
+          (limit, after) => ctx.services.portfolios.list(limit, after),
         ),
     },
     { name: 'PortfolioBacktestConnection', description: 'A page of stored portfolio runs.' },

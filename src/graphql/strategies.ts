@@ -1,8 +1,7 @@
-import { resolveCursorConnection } from '@pothos/plugin-relay';
 import type { CatalogueEntry } from '../catalogue/strategy-service.ts';
 import type { StrategyInfo } from '../strategies/registry.ts';
 import { builder } from './builder.ts';
-import { forwardOnly } from './connection.ts';
+import { forwardPage } from './connection.ts';
 import { RuleStrategyInput, RuleStrategyRef } from './rules.ts';
 
 const ParamType = builder.enumType('ParamType', {
@@ -66,9 +65,10 @@ builder.queryField('savedStrategies', (t) =>
       description:
         'The saved rule strategies by name (any case), a page at a time (forward pagination: first, after).',
       resolve: (_root, args, ctx) =>
-        resolveCursorConnection<Promise<CatalogueEntry[]>>(
-          { args: forwardOnly(args), toCursor: (s) => s.name, defaultSize: 20, maxSize: 100 },
-          ({ after, limit }) => ctx.services.strategies.listSaved(limit, after ?? null),
+        forwardPage(
+          args,
+          (s: CatalogueEntry) => s.name,
+          (limit, after) => ctx.services.strategies.listSaved(limit, after),
         ),
     },
     { name: 'StrategyConnection', description: 'A page of saved strategies.' },
