@@ -1,0 +1,25 @@
+import { type GraphQLErrorShape, OperationError } from '../api.ts';
+import { h } from '../dom.ts';
+
+export function errorsOf(error: unknown): GraphQLErrorShape[] {
+  if (error instanceof OperationError) return error.errors;
+  return [{ message: error instanceof Error ? error.message : String(error) }];
+}
+
+/** Disables `button` with a busy label and marks `region` busy; returns the undo. */
+export function busy(button: HTMLButtonElement, label: string, region: HTMLElement): () => void {
+  const original = button.textContent;
+  button.disabled = true;
+  button.textContent = label;
+  region.setAttribute('aria-busy', 'true');
+  return () => {
+    button.disabled = false;
+    button.textContent = original;
+    region.removeAttribute('aria-busy');
+  };
+}
+
+export function warningsList(warnings: readonly string[]): HTMLElement | string {
+  if (warnings.length === 0) return '';
+  return h('ul', { className: 'warnings', role: 'status' }, warnings.map((w) => h('li', {}, w)));
+}
