@@ -158,7 +158,8 @@ export function equityChart(container: HTMLElement, points: EquityPointView[]): 
     },
     1,
   );
-  drawdown.setData(points.map((p) => ({ time: p.date as Time, value: p.drawdownPct })));
+  // Drawn below zero: the depth under the running peak.
+  drawdown.setData(points.map((p) => ({ time: p.date as Time, value: -Math.abs(p.drawdownPct) })));
   const panes = chart.panes();
   panes[0]?.setStretchFactor(3);
   panes[1]?.setStretchFactor(1);

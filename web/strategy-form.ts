@@ -142,9 +142,9 @@ export function strategyForm(catalogue: Catalogue, options: { grid: boolean; all
         c.vary.addEventListener('change', changed);
         row.append(
           field(`Vary ${p.name}`, c.vary, { className: 'check', fields: [`input.grid.${p.name}`] }),
-          field('from', c.range[0], { fields: ['input.grid'] }),
-          field('to', c.range[1]),
-          field('step', c.range[2]),
+          field(`${p.name} from`, c.range[0], { fields: ['input.grid'] }),
+          field(`${p.name} to`, c.range[1]),
+          field(`${p.name} step`, c.range[2]),
         );
         numeric += 1;
       }
