@@ -18,13 +18,18 @@ const hashOf = (name: string) => {
 const byHash = (hash: string, variables: Record<string, unknown> = {}) =>
   JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
 
+interface Reply {
+  data?: { strategies: { name: string }[] } | null;
+  errors?: { message: string; extensions: { code: string } }[];
+}
+
 async function post(h: Harness, body: string) {
   const response = await h.app.fetch('http://localhost/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
   });
-  return { status: response.status, json: (await response.json()) as Record<string, never> };
+  return { status: response.status, json: (await response.json()) as Reply };
 }
 
 describe('persisted documents', () => {
@@ -54,7 +59,7 @@ describe('persisted documents', () => {
       for (const key of [hash, hash.replace(/^sha256:/, '')]) {
         const { status, json } = await post(h, byHash(key));
         expect(status).toBe(200);
-        const names = (json as { data: { strategies: { name: string }[] } }).data.strategies.map((s) => s.name);
+        const names = json.data!.strategies.map((s) => s.name);
         expect(names).toContain('SmaCross');
       }
     });
@@ -62,7 +67,7 @@ describe('persisted documents', () => {
     it('refuses an unknown hash, naming where the hashes are', async () => {
       const { status, json } = await post(h, byHash('0'.repeat(64)));
       expect(status).toBe(400);
-      const [error] = (json as { errors: { message: string; extensions: { code: string } }[] }).errors;
+      const [error] = json.errors!;
       expect(error.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
       expect(error.message).toContain('persisted-documents.json');
     });
@@ -71,14 +76,14 @@ describe('persisted documents', () => {
       const { status, json } = await post(h, JSON.stringify({ query: '{ strategies { name } }' }));
       if (!only) {
         expect(status).toBe(200);
-        expect((json as { data: { strategies: unknown[] } }).data.strategies.length).toBeGreaterThan(0);
+        expect(json.data!.strategies.length).toBeGreaterThan(0);
         return;
       }
       expect(status).toBe(400);
-      const [error] = (json as { errors: { message: string; extensions: { code: string } }[] }).errors;
+      const [error] = json.errors!;
       expect(error.extensions.code).toBe('PERSISTED_QUERY_ONLY');
       expect(error.message).toContain('PERSISTED_OPERATIONS_ONLY=true');
-      expect((json as { data?: unknown }).data ?? null).toBeNull();
+      expect(json.data ?? null).toBeNull();
     });
   });
 });
