@@ -51,7 +51,8 @@ function baseChart(container: HTMLElement): IChartApi {
     },
     grid: { vertLines: { color: GRID }, horzLines: { color: GRID } },
     rightPriceScale: { borderColor: '#30363d' },
-    timeScale: { borderColor: '#30363d' },
+    // Small enough that fitContent shows every bar of a long daily series on a phone.
+    timeScale: { borderColor: '#30363d', minBarSpacing: 0.01 },
     crosshair: { mode: 0 },
   });
 }

@@ -139,13 +139,24 @@ export function strategyForm(catalogue: Catalogue, options: { grid: boolean; all
         c.range = [g.from, g.to, g.step].map((v, k) =>
           input({ type: 'number', name: `${p.name}-${['from', 'to', 'step'][k]}`, value: String(v), step: 'any' }),
         );
-        c.vary.addEventListener('change', changed);
-        row.append(
-          field(`Vary ${p.name}`, c.vary, { className: 'check', fields: [`input.grid.${p.name}`] }),
+        const range = h(
+          'div',
+          { className: 'range' },
           field(`${p.name} from`, c.range[0], { fields: ['input.grid'] }),
           field(`${p.name} to`, c.range[1]),
           field(`${p.name} step`, c.range[2]),
         );
+        const vary = c.vary;
+        const toggle = () => {
+          range.hidden = !vary.checked;
+          value.disabled = vary.checked;
+        };
+        vary.addEventListener('change', () => {
+          toggle();
+          changed();
+        });
+        toggle();
+        row.append(field(`Vary ${p.name}`, vary, { className: 'check', fields: [`input.grid.${p.name}`] }), range);
         numeric += 1;
       }
       paramsBox.append(row);

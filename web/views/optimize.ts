@@ -111,9 +111,11 @@ function render(results: HTMLElement, o: Optimization, stat: string) {
     .filter((r) => r.value !== null)
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
     .slice(0, 10);
-  const paramNames = Object.keys(o.best.params);
+  // The params the grid varied: those with more than one value among the runs.
+  const paramNames = Object.keys(o.best.params).filter((n) => new Set(o.runs.map((r) => String(r.params[n]))).size > 1);
+  const bestAt = paramNames.map((n) => `${n}=${o.best.params[n]}`).join(', ');
   results.replaceChildren(
-    h('div', { className: 'headline' }, h('h2', {}, `${o.runCount} runs in ${(o.elapsedMs / 1000).toFixed(1)} s`), h('p', { className: 'muted' }, `best ${label}: ${formatRatio(o.best.value)} at ${Object.entries(o.best.params).map(([k, v]) => `${k}=${v}`).join(', ')}`)),
+    h('div', { className: 'headline' }, h('h2', {}, `${o.runCount} runs in ${(o.elapsedMs / 1000).toFixed(1)} s`), h('p', { className: 'muted' }, `best ${label}: ${formatRatio(o.best.value)} at ${bestAt}`)),
     warningsList(o.warnings),
     h('section', { className: 'panel' }, h('h3', {}, 'Heatmap'), o.heatmap == null ? h('p', { className: 'muted' }, 'Vary two params for a heatmap.') : heatmapTable(o.heatmap, label)),
     h(

@@ -87,7 +87,7 @@ export function walkForwardView(panel: HTMLElement, catalogue: Catalogue): void 
         return;
       }
       const wf = (await fetchResult()).job?.walkForward;
-      if (wf != null) chart = render(results, wf, STATS.find(([k]) => k === stat)?.[1] ?? stat);
+      if (wf != null) chart = render(results, wf, STATS.find(([k]) => k === stat)?.[1] ?? stat, s.grid.map((g) => g.name));
     } catch (error) {
       showErrors(form, errorsOf(error), errorBox);
     } finally {
@@ -96,7 +96,8 @@ export function walkForwardView(panel: HTMLElement, catalogue: Catalogue): void 
   });
 }
 
-function render(results: HTMLElement, wf: WalkForward, statLabel: string): { remove(): void } {
+function render(results: HTMLElement, wf: WalkForward, statLabel: string, varied: string[]): { remove(): void } {
+  const chosen = (params: Record<string, unknown>) => formatParams(Object.fromEntries(varied.map((n) => [n, params[n]])));
   const first = Date.parse(wf.windows[0]?.trainFrom ?? '');
   const last = Date.parse(wf.windows.at(-1)?.testTo ?? '');
   const span = Math.max(1, last - first);
@@ -111,7 +112,7 @@ function render(results: HTMLElement, wf: WalkForward, statLabel: string): { rem
       return h(
         'li',
         {},
-        h('span', { className: 'win-label' }, `#${i + 1} ${formatParams(w.params)}`),
+        h('span', { className: 'win-label' }, `#${i + 1} ${chosen(w.params)}`),
         h(
           'span',
           { className: 'track' },
@@ -124,7 +125,7 @@ function render(results: HTMLElement, wf: WalkForward, statLabel: string): { rem
   const equity = h('div', { className: 'chart equity', 'data-testid': 'equity-chart', role: 'img', 'aria-label': 'Out-of-sample equity with drawdown' });
   results.replaceChildren(
     h('div', { className: 'headline' }, h('h2', {}, `${wf.windows.length} windows`), h('p', { className: 'muted' }, `efficiency ${formatRatio(wf.efficiency)} · out-of-sample return ${formatPct(wf.outOfSample.returnPct)} %`)),
-    h('section', { className: 'panel' }, h('h3', {}, 'Windows'), timeline, h('p', { className: 'legend small muted' }, h('span', { className: 'mark train' }, '■'), ' training ', h('span', { className: 'mark win' }, '■'), ' test, gain ', h('span', { className: 'mark loss' }, '■'), ' test, loss')),
+    h('section', { className: 'panel' }, h('h3', {}, 'Windows'), timeline, h('div', { className: 'timeline-axis small muted', 'aria-hidden': 'true' }, h('span', {}, wf.windows[0]?.trainFrom ?? ''), h('span', {}, wf.windows.at(-1)?.testTo ?? '')), h('p', { className: 'legend small muted' }, h('span', { className: 'mark train' }, '■'), ' training ', h('span', { className: 'mark win' }, '■'), ' test, gain ', h('span', { className: 'mark loss' }, '■'), ' test, loss')),
     h('section', { className: 'panel' }, h('h3', {}, 'Out-of-sample equity'), equity),
     h(
       'div',
@@ -145,7 +146,7 @@ function render(results: HTMLElement, wf: WalkForward, statLabel: string): { rem
               'tbody',
               {},
               wf.windows.map((w, i) =>
-                h('tr', {}, h('td', {}, String(i + 1)), h('td', {}, `${w.trainFrom} – ${w.trainTo}`), h('td', {}, `${w.testFrom} – ${w.testTo}`), h('td', {}, formatParams(w.params)), h('td', {}, formatRatio(w.inSampleValue)), h('td', { className: (w.outOfSample.returnPct ?? 0) >= 0 ? 'up' : 'down' }, formatPct(w.outOfSample.returnPct)), h('td', {}, String(w.outOfSample.tradeCount))),
+                h('tr', {}, h('td', {}, String(i + 1)), h('td', {}, `${w.trainFrom} – ${w.trainTo}`), h('td', {}, `${w.testFrom} – ${w.testTo}`), h('td', {}, chosen(w.params)), h('td', {}, formatRatio(w.inSampleValue)), h('td', { className: (w.outOfSample.returnPct ?? 0) >= 0 ? 'up' : 'down' }, formatPct(w.outOfSample.returnPct)), h('td', {}, String(w.outOfSample.tradeCount))),
               ),
             ),
           ),
