@@ -133,7 +133,7 @@ function render(results: HTMLElement, wf: WalkForward, statLabel: string, varied
       h('section', { className: 'panel' }, statsTable(wf.outOfSample, 'Out-of-sample statistics')),
       h(
         'section',
-        { className: 'panel grow' },
+        { className: 'panel grow windows-panel' },
         h(
           'div',
           { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Windows table' },
