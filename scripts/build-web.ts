@@ -1,6 +1,6 @@
 /**
  * `npm run build:web`: bundles the dashboard (web/) into dist/dashboard/. Optional: the service
- * builds it on the first request for `/` when it is missing or older than its sources.
+ * builds it on the first request for `/` when it is missing or was built from other sources.
  */
 import { buildDashboard, DEFAULT_PATHS } from '../src/dashboard/bundle.ts';
 

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 
 /** One file of the built dashboard, as served. */
@@ -40,21 +41,30 @@ const TYPES: Record<string, string> = {
 
 const STAMP = '.built';
 
-function newestMtimeMs(path: string): number {
+function addFiles(path: string, hash: Hash): void {
   const stat = statSync(path, { throwIfNoEntry: false });
-  if (stat === undefined) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtimeMs(join(path, entry)));
-  return newest;
+  if (stat === undefined) return;
+  if (stat.isDirectory()) {
+    for (const entry of readdirSync(path).sort()) addFiles(join(path, entry), hash);
+    return;
+  }
+  hash.update(`${path}\0`);
+  hash.update(readFileSync(path));
 }
 
-/** True when the build in `outDir` is missing or older than a source. */
+/** A SHA-256 of every source and input file (paths and contents): what a build was made from. */
+export function sourceFingerprint(paths: DashboardPaths): string {
+  const hash = createHash('sha256');
+  addFiles(paths.sourceDir, hash);
+  for (const input of paths.inputs) addFiles(input, hash);
+  return hash.digest('hex');
+}
+
+/** True when the build in `outDir` is missing or was made from other sources than the current ones. */
 export function isStale(paths: DashboardPaths): boolean {
-  const built = statSync(join(paths.outDir, STAMP), { throwIfNoEntry: false });
-  if (built === undefined) return true;
-  const sources = Math.max(newestMtimeMs(paths.sourceDir), ...paths.inputs.map(newestMtimeMs));
-  return sources > built.mtimeMs;
+  const stamp = join(paths.outDir, STAMP);
+  if (statSync(stamp, { throwIfNoEntry: false }) === undefined) return true;
+  return readFileSync(stamp, 'utf8').trim() !== sourceFingerprint(paths);
 }
 
 function toFile(name: string, bytes: Uint8Array): DashboardFile {
@@ -77,7 +87,7 @@ function urlPath(name: string): string {
 export function readBuild(outDir: string): DashboardAssets {
   const assets: DashboardAssets = new Map();
   for (const name of readdirSync(outDir)) {
-    if (name === STAMP) continue;
+    if (name === STAMP || name.endsWith('.tmp')) continue;
     assets.set(urlPath(name), toFile(name, readFileSync(join(outDir, name))));
   }
   return assets;
@@ -91,6 +101,7 @@ export function readBuild(outDir: string): DashboardAssets {
 export async function buildDashboard(paths: DashboardPaths = DEFAULT_PATHS): Promise<DashboardAssets> {
   // esbuild is loaded only when a build is needed: a deployment with a prebuilt page never starts it.
   const { build } = await import('esbuild');
+  const fingerprint = sourceFingerprint(paths);
   const result = await build({
     entryPoints: { app: join(paths.sourceDir, 'main.ts') },
     bundle: true,
@@ -107,15 +118,20 @@ export async function buildDashboard(paths: DashboardPaths = DEFAULT_PATHS): Pro
   files.push(['index.html', readFileSync(join(paths.sourceDir, 'index.html'))]);
   try {
     mkdirSync(paths.outDir, { recursive: true });
-    for (const [name, body] of files) writeFileSync(join(paths.outDir, name), body);
-    writeFileSync(join(paths.outDir, STAMP), `${new Date().toISOString()}\n`);
+    // Each file replaced whole (write, then rename), the stamp last: a process reading a fresh
+    // build never sees half of one another process is writing.
+    for (const [name, body] of [...files, [STAMP, Buffer.from(`${fingerprint}\n`)] as const]) {
+      const temp = join(paths.outDir, `.${name}.${process.pid}.tmp`);
+      writeFileSync(temp, body);
+      renameSync(temp, join(paths.outDir, name));
+    }
   } catch {
     // A read-only install serves the build from memory.
   }
   return new Map(files.map(([name, body]) => [urlPath(name), toFile(name, body)]));
 }
 
-/** The dashboard's files: the build in `outDir` when fresh, else a new build. */
+/** The dashboard's files: the build in `outDir` when it was made from the current sources, else a new build. */
 export async function loadDashboard(paths: DashboardPaths = DEFAULT_PATHS): Promise<DashboardAssets> {
   const hasSources = statSync(join(paths.sourceDir, 'main.ts'), { throwIfNoEntry: false }) !== undefined;
   if (!hasSources || !isStale(paths)) return readBuild(paths.outDir);

@@ -3,6 +3,7 @@
  * provider on GOOG and a second series the test writes), with other hosts cut off.
  */
 import { join } from 'node:path';
+import documents from '../../schema/generated/persisted-documents.json' with { type: 'json' };
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANCHOR_STATS } from '../support/anchor.ts';
@@ -30,6 +31,14 @@ const BACKTESTING_PY_LABELS = [
   'Best Trade [%]', 'Worst Trade [%]', 'Avg. Trade [%]', 'Max. Trade Duration', 'Avg. Trade Duration',
   'Profit Factor', 'Expectancy [%]', 'SQN', 'Kelly Criterion',
 ];
+
+/** The hex sha256 of a persisted operation, as the page sends it. */
+function hashOf(name: string): string {
+  const entry = Object.entries(documents as Record<string, string>).find(([, text]) =>
+    new RegExp(`\\b(query|mutation|subscription) ${name}\\b`).test(text),
+  );
+  return entry![0].replace(/^sha256:/, '');
+}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -108,9 +117,12 @@ describe.skipIf(!sharedDataAvailable || !chromiumAvailable)('the dashboard in Ch
     expect(await field.locator('input').getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('fast');
     await shot(page, 'backtest-field-error-1280x800');
-    // Fixing it and running again clears the error.
-    await runGoogBacktest(page, '10', '30');
+    // From the keyboard: the focused field corrected, Enter runs the form again and clears the error.
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('10');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('field-error').count()).toBe(0);
+    await expect.poll(() => page.locator('tr[data-stat="tradeCount"] td').textContent()).toBe('66');
   });
 
   it('labels every control of every form', async () => {
@@ -160,6 +172,10 @@ describe.skipIf(!sharedDataAvailable || !chromiumAvailable)('the dashboard in Ch
     expect(filled).toBeGreaterThan(300);
     expect(Number(await heatmap.getAttribute('data-cells'))).toBe(filled);
     expect(await panel.getByTestId('best-runs').locator('tbody tr').count()).toBe(10);
+    // Progress came over the jobProgress subscription: the result was fetched once, not polled.
+    const sent = (name: string) => desktop.graphqlBodies.filter((b) => b.includes(hashOf(name))).length;
+    expect(sent('DashboardJobProgress')).toBeGreaterThanOrEqual(1);
+    expect(sent('DashboardOptimizationResult')).toBe(1);
     await shot(page, 'optimize-1280x800');
   });
 
