@@ -93,19 +93,19 @@ export function priceChart(container: HTMLElement, columns: Columns, trades: Cha
       close: columns.close[i],
     })),
   );
-  const volume = chart.addSeries(HistogramSeries, {
-    priceScaleId: 'volume',
-    priceFormat: { type: 'volume' },
-    lastValueVisible: false,
-    priceLineVisible: false,
-  });
-  chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
-  candles.priceScale().applyOptions({ scaleMargins: { top: 0.05, bottom: 0.22 } });
+  const volume = chart.addSeries(
+    HistogramSeries,
+    { priceFormat: { type: 'volume' }, lastValueVisible: false, priceLineVisible: false },
+    1,
+  );
+  const panes = chart.panes();
+  panes[0]?.setStretchFactor(4);
+  panes[1]?.setStretchFactor(1);
   volume.setData(
     columns.dates.map((date, i) => ({
       time: date as Time,
       value: columns.volume[i],
-      color: columns.close[i] >= columns.open[i] ? 'rgba(38,166,154,0.35)' : 'rgba(239,83,80,0.35)',
+      color: columns.close[i] >= columns.open[i] ? 'rgba(38,166,154,0.55)' : 'rgba(239,83,80,0.55)',
     })),
   );
   const markers: SeriesMarker<Time>[] = [];

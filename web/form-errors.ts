@@ -51,7 +51,9 @@ export function showErrors(form: HTMLElement, errors: GraphQLErrorShape[], box: 
     }
     const id = `${control.id}-error`;
     if (wrapper.querySelector(`[id="${id}"]`) !== null) continue;
-    wrapper.append(h('p', { className: 'field-error', id, 'data-testid': 'field-error', role: 'alert' }, error.message));
+    // Beside its field the message needs no path: "input.params.fast: fast must be …" → "fast must be …".
+    const message = error.message.startsWith(`${path}: `) ? error.message.slice(path!.length + 2) : error.message;
+    wrapper.append(h('p', { className: 'field-error', id, 'data-testid': 'field-error', role: 'alert' }, message));
     control.setAttribute('aria-invalid', 'true');
     control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${id}`.trim());
     first ??= control;
