@@ -4,8 +4,9 @@ import type { GraphiQLOptions } from 'graphql-yoga';
  * GraphiQL's first tab: the strategy catalogue, which the service answers from its own code and
  * database, so it runs on the embedded defaults without any price provider or network.
  */
-export const EXAMPLE_OPERATION = `# The strategy catalogue: built-in strategies and saved rule strategies,
-# each with its params, defaults and bounds. Press the run button (or Ctrl-Enter).
+export const EXAMPLE_OPERATION = `# The strategy catalogue: built-ins and saved
+# rule strategies with their params and bounds.
+# Run it with the button or Ctrl-Enter.
 query Example {
   strategies {
     name
@@ -15,10 +16,12 @@ query Example {
   }
 }
 
-# With price data (Yahoo, or PRICE_PROVIDER=csv), try:
+# With price data (Yahoo, or PRICE_PROVIDER=csv):
 # query Backtest {
-#   backtest(input: { ticker: "GOOG", from: "2004-08-19", to: "2013-03-01",
-#                     strategy: "SmaCross", params: { fast: 10, slow: 30 } }) {
+#   backtest(input: {
+#     ticker: "GOOG", from: "2004-08-19", to: "2013-03-01"
+#     strategy: "SmaCross", params: { fast: 10, slow: 30 }
+#   }) {
 #     stats { returnPct sharpeRatio maxDrawdownPct tradeCount }
 #   }
 # }
