@@ -213,6 +213,54 @@ describe.skipIf(!sharedDataAvailable || !chromiumAvailable)('the dashboard in Ch
     await shot(page, 'portfolio-1280x800');
   });
 
+  it('runs a saved rule strategy from the catalogue, and rules typed into the form', async () => {
+    const saved = await service.gql(
+      `mutation S($input: SaveStrategyInput!) { saveStrategy(input: $input) { name } }`,
+      {
+        input: {
+          name: 'SmaTwin',
+          description: 'SmaCross written as rules',
+          rules: {
+            entry: 'crossover(sma(close, fast), sma(close, slow))',
+            shortEntry: 'crossunder(sma(close, fast), sma(close, slow))',
+            params: [
+              { name: 'fast', default: 10, min: 1, max: 200 },
+              { name: 'slow', default: 30, min: 2, max: 400 },
+            ],
+          },
+        },
+      },
+    );
+    expect(saved.errors).toBeUndefined();
+    await page.getByRole('tab', { name: 'Backtest' }).click();
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    const form = page.getByTestId('backtest-form');
+    expect(await form.locator('optgroup[label="Saved rules"] option').allTextContents()).toEqual(['SmaTwin']);
+    await form.getByLabel('Strategy', { exact: true }).selectOption('SmaTwin');
+    // Its params, with their bounds, come from the catalogue.
+    expect(await form.getByLabel('slow', { exact: true }).getAttribute('max')).toBe('400');
+    await page.getByTestId('run-backtest').click();
+    // The rules reproduce SmaCross exactly: the same 66 trades.
+    await expect.poll(() => page.locator('h2').first().textContent()).toContain('SmaTwin');
+    expect((await statsOf(page)).values.tradeCount).toBe('66');
+    expect((await statsOf(page)).values.returnPct).toBe(String(ANCHOR_STATS.returnPct));
+
+    // Rules typed in: a mistake is shown beside the rule it is in…
+    await form.getByLabel('Strategy', { exact: true }).selectOption('__rules__');
+    await form.getByLabel('Entry (long)', { exact: true }).fill('crossover(sma(clsoe, fast), sma(close, slow))');
+    await page.getByTestId('run-backtest').click();
+    const error = form.locator('.field:has(input[name="entry"])').getByTestId('field-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('did you mean "close"');
+    // …and once corrected they run.
+    await form.getByLabel('Entry (long)', { exact: true }).fill('crossover(sma(close, fast), sma(close, slow))');
+    await page.getByTestId('run-backtest').click();
+    await expect.poll(() => page.getByTestId('field-error').count()).toBe(0);
+    await expect.poll(async () => (await statsOf(page)).values.tradeCount).toBe('66');
+    await shot(page, 'backtest-rules-1280x800');
+  });
+
   it('is usable on a phone (390×844): nothing overflows sideways, charts fit, every view renders', async () => {
     const phone = await isolatedContext(browser, service.url, { width: 390, height: 844 });
     try {
