@@ -177,6 +177,11 @@ describe.skipIf(!sharedDataAvailable || !chromiumAvailable)('the dashboard in Ch
     expect(sent('DashboardJobProgress')).toBeGreaterThanOrEqual(1);
     expect(sent('DashboardOptimizationResult')).toBe(1);
     await shot(page, 'optimize-1280x800');
+    // Other heatmap params redraw it from the stored job: slow along the rows now.
+    await panel.getByLabel('Heatmap columns', { exact: true }).selectOption('fast');
+    await panel.getByLabel('Heatmap rows', { exact: true }).selectOption('slow');
+    await expect.poll(() => panel.getByTestId('heatmap').locator('tbody tr').count()).toBe(23);
+    expect(await panel.getByTestId('heatmap').locator('tbody tr').first().locator('td').count()).toBe(19);
   });
 
   it('runs a walk-forward analysis: windows on a timeline, out-of-sample equity and statistics', async () => {

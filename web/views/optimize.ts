@@ -67,6 +67,20 @@ export function optimizeView(panel: HTMLElement, catalogue: Catalogue): void {
   const results = h('div', { className: 'results', 'aria-live': 'polite' });
   panel.append(h('div', { className: 'layout' }, form, h('div', {}, h('div', { className: 'panel' }, progress.element), results)));
 
+  // After a run, choosing other heatmap params redraws it from the stored job.
+  let last: { id: string; stat: string } | undefined;
+  const redraw = async () => {
+    if (last === undefined || xSelect.value === ySelect.value) return;
+    try {
+      const data = await request<DashboardOptimizationResultQuery>('DashboardOptimizationResult', { id: last.id, x: xSelect.value, y: ySelect.value });
+      if (data.job?.optimization != null) render(results, data.job.optimization, last.stat);
+    } catch (error) {
+      showErrors(form, errorsOf(error), errorBox);
+    }
+  };
+  xSelect.addEventListener('change', redraw);
+  ySelect.addEventListener('change', redraw);
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
@@ -85,6 +99,7 @@ export function optimizeView(panel: HTMLElement, catalogue: Catalogue): void {
     };
     const x = xSelect.value;
     const y = ySelect.value;
+    last = undefined;
     const done = busy(start, 'Running…', results);
     results.replaceChildren();
     try {
@@ -96,7 +111,10 @@ export function optimizeView(panel: HTMLElement, catalogue: Catalogue): void {
         return;
       }
       const optimization = (await fetchResult()).job?.optimization;
-      if (optimization != null) render(results, optimization, stat);
+      if (optimization != null) {
+        last = { id: started.startOptimization.id, stat };
+        render(results, optimization, stat);
+      }
     } catch (error) {
       showErrors(form, errorsOf(error), errorBox);
     } finally {
