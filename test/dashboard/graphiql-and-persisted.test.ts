@@ -72,6 +72,12 @@ describe.skipIf(!sharedDataAvailable || !chromiumAvailable)('GraphiQL and persis
       expect((await statsOf(page)).values.tradeCount).toBe('66');
       expect(await page.getByTestId('price-chart').getAttribute('data-marker-count')).toBe('132');
 
+      // A job and its progress subscription (Server-Sent Events) by hash too.
+      await page.getByRole('tab', { name: 'Optimize' }).click();
+      await page.getByTestId('run-optimization').click();
+      await page.locator('#view-optimize').getByTestId('heatmap').waitFor({ timeout: 60_000 });
+      expect(await page.locator('#view-optimize').getByTestId('job-progress').getAttribute('data-state')).toBe('SUCCEEDED');
+
       const refused = await page.evaluate(async () => {
         const response = await fetch('/graphql', {
           method: 'POST',
