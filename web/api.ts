@@ -27,7 +27,11 @@ for (const [key, text] of Object.entries(documents as Record<string, string>)) {
 function body(operationName: string, variables: unknown): string {
   const sha256Hash = hashByName.get(operationName);
   if (sha256Hash === undefined) throw new Error(`${operationName} is not a persisted operation`);
-  return JSON.stringify({ operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash } } });
+  return JSON.stringify({
+    operationName,
+    variables,
+    extensions: { persistedQuery: { version: 1, sha256Hash } },
+  });
 }
 
 interface Envelope<T> {
@@ -41,7 +45,10 @@ export async function request<T>(operationName: string, variables: unknown = {})
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+      },
       body: body(operationName, variables),
     });
   } catch {
@@ -71,7 +78,8 @@ export async function subscribe<T>(
     body: body(operationName, variables),
     signal,
   });
-  if (!response.ok || response.body === null) throw new Error(`subscription answered HTTP ${response.status}`);
+  if (!response.ok || response.body === null)
+    throw new Error(`subscription answered HTTP ${response.status}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {
@@ -82,7 +90,10 @@ export async function subscribe<T>(
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
       const lines = block.split('\n');
-      const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
+      const event = lines
+        .find((l) => l.startsWith('event:'))
+        ?.slice(6)
+        .trim();
       const data = lines
         .filter((l) => l.startsWith('data:'))
         .map((l) => l.slice(5).trim())
@@ -90,7 +101,8 @@ export async function subscribe<T>(
       if (event === 'complete') return;
       if (data === '') continue;
       const envelope = JSON.parse(data) as Envelope<T>;
-      if (envelope.errors !== undefined && envelope.errors.length > 0) throw new OperationError(envelope.errors);
+      if (envelope.errors !== undefined && envelope.errors.length > 0)
+        throw new OperationError(envelope.errors);
       if (envelope.data != null) onNext(envelope.data);
     }
   }

@@ -13,7 +13,8 @@ export interface EngineOptionValues {
 
 /** backtesting.py's engine options, folded away under "Engine options". */
 export function engineOptions(): { element: HTMLElement; read(): EngineOptionValues } {
-  const num = (name: string, value: string, step = 'any') => input({ type: 'number', name, value, step, inputmode: 'decimal' });
+  const num = (name: string, value: string, step = 'any') =>
+    input({ type: 'number', name, value, step, inputmode: 'decimal' });
   const check = (name: string, checked: boolean) => input({ type: 'checkbox', name, checked });
   const cash = num('cash', '10000');
   const commission = num('commission', '0');

@@ -22,7 +22,10 @@ function fieldFor(form: HTMLElement, path: string): HTMLElement | undefined {
     for (const name of (el.dataset.fields ?? '').split(' ')) {
       if (name === '') continue;
       const matches =
-        path === name || path.startsWith(`${name}.`) || path.startsWith(`${name}[`) || path.startsWith(`${name}:`);
+        path === name ||
+        path.startsWith(`${name}.`) ||
+        path.startsWith(`${name}[`) ||
+        path.startsWith(`${name}:`);
       if (matches && name.length > bestLength) {
         best = el;
         bestLength = name.length;
@@ -52,14 +55,27 @@ export function showErrors(form: HTMLElement, errors: GraphQLErrorShape[], box: 
     const id = `${control.id}-error`;
     if (wrapper.querySelector(`[id="${id}"]`) !== null) continue;
     // Beside its field the message needs no path: "input.params.fast: fast must be …" → "fast must be …".
-    const message = error.message.startsWith(`${path}: `) ? error.message.slice(path!.length + 2) : error.message;
-    wrapper.append(h('p', { className: 'field-error', id, 'data-testid': 'field-error', role: 'alert' }, message));
+    const message = error.message.startsWith(`${path}: `)
+      ? error.message.slice(path!.length + 2)
+      : error.message;
+    wrapper.append(
+      h('p', { className: 'field-error', id, 'data-testid': 'field-error', role: 'alert' }, message),
+    );
     control.setAttribute('aria-invalid', 'true');
-    control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${id}`.trim());
+    control.setAttribute(
+      'aria-describedby',
+      `${control.getAttribute('aria-describedby') ?? ''} ${id}`.trim(),
+    );
     first ??= control;
   }
   if (general.length > 0) {
-    box.append(h('div', { className: 'form-error', role: 'alert', 'data-testid': 'form-error' }, ...general.map((m) => h('p', {}, m))));
+    box.append(
+      h(
+        'div',
+        { className: 'form-error', role: 'alert', 'data-testid': 'form-error' },
+        ...general.map((m) => h('p', {}, m)),
+      ),
+    );
   }
   first?.focus();
 }

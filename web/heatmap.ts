@@ -31,7 +31,12 @@ export function heatmapTable(data: HeatmapData, stat: string): HTMLElement {
     h(
       'thead',
       {},
-      h('tr', {}, h('th', { scope: 'col', className: 'corner' }, `${data.x} \\ ${data.y}`), data.yValues.map((y) => h('th', { scope: 'col' }, String(y)))),
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col', className: 'corner' }, `${data.x} \\ ${data.y}`),
+        data.yValues.map((y) => h('th', { scope: 'col' }, String(y))),
+      ),
     ),
     h(
       'tbody',
@@ -63,5 +68,10 @@ export function heatmapTable(data: HeatmapData, stat: string): HTMLElement {
     h('span', { className: 'gradient', 'aria-hidden': 'true' }),
     h('span', {}, formatRatio(max)),
   );
-  return h('div', { className: 'heatmap-wrap' }, h('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Heatmap' }, table), scaleBar);
+  return h(
+    'div',
+    { className: 'heatmap-wrap' },
+    h('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Heatmap' }, table),
+    scaleBar,
+  );
 }

@@ -56,7 +56,13 @@ async function start(): Promise<void> {
     catalogue = (await request<DashboardStrategiesQuery>('DashboardStrategies')).strategies ?? [];
   } catch (error) {
     document.querySelector('main')!.prepend(
-      h('div', { className: 'form-error', role: 'alert' }, `The strategy catalogue did not load: ${errorsOf(error).map((e) => e.message).join(' ')}`),
+      h(
+        'div',
+        { className: 'form-error', role: 'alert' },
+        `The strategy catalogue did not load: ${errorsOf(error)
+          .map((e) => e.message)
+          .join(' ')}`,
+      ),
     );
     return;
   }

@@ -80,7 +80,10 @@ export function statsTable(stats: Record<string, unknown>, caption = 'Statistics
           h('th', { scope: 'row' }, label),
           h(
             'td',
-            { 'data-value': stats[key] === null ? 'null' : String(stats[key]), className: tone(key, stats[key]) },
+            {
+              'data-value': stats[key] === null ? 'null' : String(stats[key]),
+              className: tone(key, stats[key]),
+            },
             format(kind, stats[key]),
           ),
         ),

@@ -53,12 +53,18 @@ function defaultGrid(p: Param): { from: number; to: number; step: number } {
 /** `fast=10:2:50, slow=30` → rule params (default, then optional min and max). */
 export function parseRuleParams(text: string): RuleParamInput[] {
   const params: RuleParamInput[] = [];
-  for (const part of text.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')) {
     const match = /^([A-Za-z_]\w*)\s*=\s*([^:]+)(?::([^:]*))?(?::([^:]*))?$/.exec(part);
     const nums = match?.slice(2).map((v) => (v === undefined || v.trim() === '' ? undefined : Number(v)));
     if (match === null || nums === undefined || nums.some((n) => n !== undefined && !Number.isFinite(n))) {
       throw new OperationError([
-        { message: `"${part}": write name=default:min:max, e.g. fast=10:2:50`, extensions: { field: 'input.rules.params' } },
+        {
+          message: `"${part}": write name=default:min:max, e.g. fast=10:2:50`,
+          extensions: { field: 'input.rules.params' },
+        },
       ]);
     }
     params.push({ name: match[1], default: nums[0]!, min: nums[1], max: nums[2] });
@@ -67,12 +73,21 @@ export function parseRuleParams(text: string): RuleParamInput[] {
 }
 
 /** Ticker, dates, a strategy from the catalogue (or rules as text) and its params or grid. */
-export function strategyForm(catalogue: Catalogue, options: { grid: boolean; allowRules: boolean }): StrategyForm {
+export function strategyForm(
+  catalogue: Catalogue,
+  options: { grid: boolean; allowRules: boolean },
+): StrategyForm {
   const listeners: (() => void)[] = [];
   const changed = () => {
     for (const l of listeners) l();
   };
-  const ticker = input({ name: 'ticker', value: DEFAULT_RANGE.ticker, autocomplete: 'off', required: true, spellcheck: 'false' });
+  const ticker = input({
+    name: 'ticker',
+    value: DEFAULT_RANGE.ticker,
+    autocomplete: 'off',
+    required: true,
+    spellcheck: 'false',
+  });
   ticker.addEventListener('input', () => {
     ticker.value = ticker.value.toUpperCase();
   });
@@ -82,19 +97,44 @@ export function strategyForm(catalogue: Catalogue, options: { grid: boolean; all
   const select = h('select', { name: 'strategy' });
   const builtIns = catalogue.filter((s) => s.kind === 'BUILT_IN');
   const saved = catalogue.filter((s) => s.kind === 'RULES');
-  select.append(h('optgroup', { label: 'Built-in' }, builtIns.map((s) => h('option', { value: s.name }, s.name))));
+  select.append(
+    h(
+      'optgroup',
+      { label: 'Built-in' },
+      builtIns.map((s) => h('option', { value: s.name }, s.name)),
+    ),
+  );
   if (saved.length > 0)
-    select.append(h('optgroup', { label: 'Saved rules' }, saved.map((s) => h('option', { value: s.name }, s.name))));
-  if (options.allowRules) select.append(h('optgroup', { label: 'Your own' }, h('option', { value: RULES }, 'Rules (enter below)')));
+    select.append(
+      h(
+        'optgroup',
+        { label: 'Saved rules' },
+        saved.map((s) => h('option', { value: s.name }, s.name)),
+      ),
+    );
+  if (options.allowRules)
+    select.append(h('optgroup', { label: 'Your own' }, h('option', { value: RULES }, 'Rules (enter below)')));
   select.value = catalogue.some((s) => s.name === 'SmaCross') ? 'SmaCross' : (catalogue[0]?.name ?? '');
 
   const description = h('p', { className: 'description', 'aria-live': 'polite' });
-  const paramsBox = h('fieldset', { className: 'params' }, h('legend', {}, options.grid ? 'Params and grid' : 'Params'));
+  const paramsBox = h(
+    'fieldset',
+    { className: 'params' },
+    h('legend', {}, options.grid ? 'Params and grid' : 'Params'),
+  );
   const rulesBox = h('fieldset', { className: 'rules', hidden: true }, h('legend', {}, 'Rules'));
   const ruleInputs = {
-    entry: input({ name: 'entry', value: 'crossover(sma(close, fast), sma(close, slow))', spellcheck: 'false' }),
+    entry: input({
+      name: 'entry',
+      value: 'crossover(sma(close, fast), sma(close, slow))',
+      spellcheck: 'false',
+    }),
     exit: input({ name: 'exit', value: '', spellcheck: 'false' }),
-    shortEntry: input({ name: 'shortEntry', value: 'crossunder(sma(close, fast), sma(close, slow))', spellcheck: 'false' }),
+    shortEntry: input({
+      name: 'shortEntry',
+      value: 'crossunder(sma(close, fast), sma(close, slow))',
+      spellcheck: 'false',
+    }),
     shortExit: input({ name: 'shortExit', value: '', spellcheck: 'false' }),
     params: input({ name: 'ruleParams', value: 'fast=10:2:100, slow=30:5:300', spellcheck: 'false' }),
   };
@@ -103,10 +143,18 @@ export function strategyForm(catalogue: Catalogue, options: { grid: boolean; all
     field('Exit (long)', ruleInputs.exit, { fields: ['input.rules.exit'] }),
     field('Entry (short)', ruleInputs.shortEntry, { fields: ['input.rules.shortEntry'] }),
     field('Exit (short)', ruleInputs.shortExit, { fields: ['input.rules.shortExit'] }),
-    field('Rule params', ruleInputs.params, { fields: ['input.rules.params'], hint: 'name=default:min:max, comma-separated' }),
+    field('Rule params', ruleInputs.params, {
+      fields: ['input.rules.params'],
+      hint: 'name=default:min:max, comma-separated',
+    }),
   );
 
-  type ParamControls = { param: Param; value: HTMLInputElement; vary?: HTMLInputElement; range?: HTMLInputElement[] };
+  type ParamControls = {
+    param: Param;
+    value: HTMLInputElement;
+    vary?: HTMLInputElement;
+    range?: HTMLInputElement[];
+  };
   let controls: ParamControls[] = [];
 
   const renderParams = () => {
@@ -114,7 +162,9 @@ export function strategyForm(catalogue: Catalogue, options: { grid: boolean; all
     const rules = select.value === RULES;
     rulesBox.hidden = !rules;
     paramsBox.hidden = rules;
-    description.textContent = rules ? 'Conditions over the bars; see the README for the functions.' : (chosen?.description ?? '');
+    description.textContent = rules
+      ? 'Conditions over the bars; see the README for the functions.'
+      : (chosen?.description ?? '');
     paramsBox.replaceChildren(paramsBox.firstElementChild!);
     controls = [];
     let numeric = 0;
@@ -132,12 +182,21 @@ export function strategyForm(catalogue: Catalogue, options: { grid: boolean; all
             inputmode: p.type === 'INT' ? 'numeric' : 'decimal',
           });
       const c: ParamControls = { param: p, value };
-      const row = h('div', { className: 'param-row' }, field(p.name, value, { fields: [`input.params.${p.name}`], hint: bounds(p) }));
+      const row = h(
+        'div',
+        { className: 'param-row' },
+        field(p.name, value, { fields: [`input.params.${p.name}`], hint: bounds(p) }),
+      );
       if (options.grid && !isBool) {
         const g = defaultGrid(p);
         c.vary = input({ type: 'checkbox', name: `vary-${p.name}`, checked: numeric < 2 });
         c.range = [g.from, g.to, g.step].map((v, k) =>
-          input({ type: 'number', name: `${p.name}-${['from', 'to', 'step'][k]}`, value: String(v), step: 'any' }),
+          input({
+            type: 'number',
+            name: `${p.name}-${['from', 'to', 'step'][k]}`,
+            value: String(v),
+            step: 'any',
+          }),
         );
         const range = h(
           'div',
@@ -156,7 +215,10 @@ export function strategyForm(catalogue: Catalogue, options: { grid: boolean; all
           changed();
         });
         toggle();
-        row.append(field(`Vary ${p.name}`, vary, { className: 'check', fields: [`input.grid.${p.name}`] }), range);
+        row.append(
+          field(`Vary ${p.name}`, vary, { className: 'check', fields: [`input.grid.${p.name}`] }),
+          range,
+        );
         numeric += 1;
       }
       paramsBox.append(row);
@@ -189,7 +251,13 @@ export function strategyForm(catalogue: Catalogue, options: { grid: boolean; all
     onChange: (l) => listeners.push(l),
     varied: () => controls.filter((c) => c.vary?.checked === true).map((c) => c.param.name),
     read() {
-      const values: StrategyValues = { ticker: ticker.value.trim(), from: from.value, to: to.value, params: {}, grid: [] };
+      const values: StrategyValues = {
+        ticker: ticker.value.trim(),
+        from: from.value,
+        to: to.value,
+        params: {},
+        grid: [],
+      };
       if (select.value === RULES) {
         const text = (el: HTMLInputElement) => (el.value.trim() === '' ? undefined : el.value.trim());
         values.rules = {

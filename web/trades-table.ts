@@ -22,10 +22,25 @@ const COLUMNS: Column[] = [
   { key: 'entryDate', label: 'Entry', value: (t) => t.entryDate, show: (t) => t.entryDate },
   { key: 'exitDate', label: 'Exit', value: (t) => t.exitDate ?? null, show: (t) => t.exitDate ?? 'open' },
   { key: 'size', label: 'Size', value: (t) => t.size, show: (t) => formatNumber(t.size) },
-  { key: 'entryPrice', label: 'Entry price', value: (t) => t.entryPrice, show: (t) => formatMoney(t.entryPrice) },
-  { key: 'exitPrice', label: 'Exit price', value: (t) => t.exitPrice ?? null, show: (t) => formatMoney(t.exitPrice) },
+  {
+    key: 'entryPrice',
+    label: 'Entry price',
+    value: (t) => t.entryPrice,
+    show: (t) => formatMoney(t.entryPrice),
+  },
+  {
+    key: 'exitPrice',
+    label: 'Exit price',
+    value: (t) => t.exitPrice ?? null,
+    show: (t) => formatMoney(t.exitPrice),
+  },
   { key: 'pnl', label: 'P/L [$]', value: (t) => t.pnl ?? null, show: (t) => formatMoney(t.pnl) },
-  { key: 'returnPct', label: 'Return [%]', value: (t) => t.returnPct ?? null, show: (t) => formatPct(t.returnPct) },
+  {
+    key: 'returnPct',
+    label: 'Return [%]',
+    value: (t) => t.returnPct ?? null,
+    show: (t) => formatPct(t.returnPct),
+  },
   { key: 'duration', label: 'Duration [days]', value: duration, show: (t) => formatNumber(duration(t)) },
 ];
 
@@ -67,7 +82,10 @@ export function tradesTable(trades: TradeRow[]): HTMLElement {
       ),
     );
     COLUMNS.forEach((c, i) => {
-      headers[i].setAttribute('aria-sort', c.key === sortKey ? (ascending ? 'ascending' : 'descending') : 'none');
+      headers[i].setAttribute(
+        'aria-sort',
+        c.key === sortKey ? (ascending ? 'ascending' : 'descending') : 'none',
+      );
     });
   };
   render();

@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, DEFAULT_PATHS, type DashboardPaths, isStale, loadDashboard } from '../../src/dashboard/bundle.ts';
+import {
+  buildDashboard,
+  DEFAULT_PATHS,
+  type DashboardPaths,
+  isStale,
+  loadDashboard,
+} from '../../src/dashboard/bundle.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 
 const webDir = resolve(import.meta.dirname, '..', '..', 'web');
@@ -14,7 +20,11 @@ describe('the dashboard bundle', () => {
     // The real sources; an extra input file this test can touch stands for an edited source.
     const input = join(dir, 'input.txt');
     writeFileSync(input, 'v1');
-    const paths: DashboardPaths = { sourceDir: webDir, outDir: join(dir, 'out'), inputs: [...DEFAULT_PATHS.inputs, input] };
+    const paths: DashboardPaths = {
+      sourceDir: webDir,
+      outDir: join(dir, 'out'),
+      inputs: [...DEFAULT_PATHS.inputs, input],
+    };
     expect(isStale(paths)).toBe(true);
     const built = await loadDashboard(paths);
     expect([...built.keys()].sort()).toEqual(['/', '/dashboard/app.css', '/dashboard/app.js']);
@@ -43,7 +53,9 @@ describe('the dashboard bundle', () => {
     const js = new TextDecoder().decode(assets.get('/dashboard/app.js')!.body);
     expect(js).toContain('DashboardBacktest');
     expect(js).toMatch(/createSeriesMarkers|attributionLogo/);
-    expect(readFileSync(join(dir, 'out', 'app.js')).length).toBe(assets.get('/dashboard/app.js')!.body.length);
+    expect(readFileSync(join(dir, 'out', 'app.js')).length).toBe(
+      assets.get('/dashboard/app.js')!.body.length,
+    );
   });
 });
 
@@ -66,11 +78,15 @@ describe('the dashboard route', () => {
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     const etag = js.headers.get('etag')!;
-    const again = await h.app.fetch('http://localhost/dashboard/app.js', { headers: { 'if-none-match': etag } });
+    const again = await h.app.fetch('http://localhost/dashboard/app.js', {
+      headers: { 'if-none-match': etag },
+    });
     expect(again.status).toBe(304);
     expect((await h.app.fetch('http://localhost/dashboard/nope.js')).status).toBe(404);
     // GraphQL is where it was.
-    expect((await h.gql<{ strategies: unknown[] }>('{ strategies { name } }')).data!.strategies.length).toBeGreaterThan(0);
+    expect(
+      (await h.gql<{ strategies: unknown[] }>('{ strategies { name } }')).data!.strategies.length,
+    ).toBeGreaterThan(0);
   });
 
   it('serves GraphiQL from the installed package, opening on an operation that needs no price data', async () => {

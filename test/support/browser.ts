@@ -14,7 +14,9 @@ export const SCREENSHOT_DIR = resolve(import.meta.dirname, '..', '..', '.artifac
 
 export function warnIfNoChromium(suite: string): void {
   if (!chromiumAvailable)
-    console.warn(`SKIPPED ${suite}: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
+    console.warn(
+      `SKIPPED ${suite}: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`,
+    );
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -1,4 +1,7 @@
-import type { DashboardBacktestQuery, DashboardBacktestQueryVariables } from '../../schema/generated/graphql.ts';
+import type {
+  DashboardBacktestQuery,
+  DashboardBacktestQueryVariables,
+} from '../../schema/generated/graphql.ts';
 import { OperationError, request } from '../api.ts';
 import { equityChart, priceChart, syncTimeScales } from '../charts.ts';
 import { h } from '../dom.ts';
@@ -14,7 +17,11 @@ import { busy, errorsOf, warningsList } from './common.ts';
 export function backtestView(panel: HTMLElement, catalogue: Catalogue): void {
   const strategy = strategyForm(catalogue, { grid: false, allowRules: true });
   const engine = engineOptions();
-  const run = h('button', { type: 'submit', className: 'primary', 'data-testid': 'run-backtest' }, 'Run backtest');
+  const run = h(
+    'button',
+    { type: 'submit', className: 'primary', 'data-testid': 'run-backtest' },
+    'Run backtest',
+  );
   const errorBox = h('div', { className: 'errors' });
   const form = h(
     'form',
@@ -65,12 +72,23 @@ function render(results: HTMLElement, data: DashboardBacktestQuery): { remove():
   const price = h('div', { className: 'chart price', 'data-testid': 'price-chart', role: 'img' });
   const equity = h('div', { className: 'chart equity', 'data-testid': 'equity-chart', role: 'img' });
   const s = result.stats;
-  price.setAttribute('aria-label', `${series.ticker} daily candlesticks with volume and ${result.trades.length} trades`);
-  equity.setAttribute('aria-label', `Equity from ${s.start} to ${s.end}, final ${s.equityFinal}, with drawdown`);
+  price.setAttribute(
+    'aria-label',
+    `${series.ticker} daily candlesticks with volume and ${result.trades.length} trades`,
+  );
+  equity.setAttribute(
+    'aria-label',
+    `Equity from ${s.start} to ${s.end}, final ${s.equityFinal}, with drawdown`,
+  );
   const headline = h(
     'div',
     { className: 'headline' },
-    h('h2', {}, `${result.ticker} · ${result.strategy}`, h('span', { className: 'muted' }, ` ${formatParams(result.params)}`)),
+    h(
+      'h2',
+      {},
+      `${result.ticker} · ${result.strategy}`,
+      h('span', { className: 'muted' }, ` ${formatParams(result.params)}`),
+    ),
     h(
       'ul',
       { className: 'kpis' },
@@ -80,7 +98,11 @@ function render(results: HTMLElement, data: DashboardBacktestQuery): { remove():
       kpi('Sharpe', s.sharpeRatio?.toFixed(2) ?? '—', null),
       kpi('Trades', String(s.tradeCount), null),
     ),
-    h('p', { className: 'muted small' }, `${result.cached ? 'cached' : 'computed'} in ${result.timings.totalMs.toFixed(0)} ms · ${series.barCount} bars`),
+    h(
+      'p',
+      { className: 'muted small' },
+      `${result.cached ? 'cached' : 'computed'} in ${result.timings.totalMs.toFixed(0)} ms · ${series.barCount} bars`,
+    ),
   );
   results.replaceChildren(
     headline,

@@ -21,5 +21,9 @@ export function busy(button: HTMLButtonElement, label: string, region: HTMLEleme
 
 export function warningsList(warnings: readonly string[]): HTMLElement | string {
   if (warnings.length === 0) return '';
-  return h('ul', { className: 'warnings', role: 'status' }, warnings.map((w) => h('li', {}, w)));
+  return h(
+    'ul',
+    { className: 'warnings', role: 'status' },
+    warnings.map((w) => h('li', {}, w)),
+  );
 }

@@ -20,7 +20,8 @@ type Optimization = NonNullable<NonNullable<DashboardOptimizationResultQuery['jo
 /** The statistics an optimization can maximize (every number of BacktestStats). */
 export function maximizeSelect(): HTMLSelectElement {
   const select = h('select', { name: 'maximize' });
-  for (const [key, label, kind] of STATS) if (kind !== 'date') select.append(h('option', { value: key }, label));
+  for (const [key, label, kind] of STATS)
+    if (kind !== 'date') select.append(h('option', { value: key }, label));
   select.value = 'sqn';
   return select;
 }
@@ -41,12 +42,17 @@ export function optimizeView(panel: HTMLElement, catalogue: Catalogue): void {
     ] as const) {
       const keep = select.value;
       select.replaceChildren(...names.map((n) => h('option', { value: n }, n)));
-      select.value = names.includes(keep) && !(k === 1 && keep === xSelect.value) ? keep : (names[k] ?? names[0] ?? '');
+      select.value =
+        names.includes(keep) && !(k === 1 && keep === xSelect.value) ? keep : (names[k] ?? names[0] ?? '');
     }
   };
   strategy.onChange(syncAxes);
   syncAxes();
-  const start = h('button', { type: 'submit', className: 'primary', 'data-testid': 'run-optimization' }, 'Start optimization');
+  const start = h(
+    'button',
+    { type: 'submit', className: 'primary', 'data-testid': 'run-optimization' },
+    'Start optimization',
+  );
   const errorBox = h('div', { className: 'errors' });
   const progress = progressView('Optimization progress');
   const form = h(
@@ -56,23 +62,43 @@ export function optimizeView(panel: HTMLElement, catalogue: Catalogue): void {
     h(
       'div',
       { className: 'row' },
-      field('Constraint', constraint, { fields: ['input.constraint'], className: 'grow', hint: 'e.g. fast < slow' }),
+      field('Constraint', constraint, {
+        fields: ['input.constraint'],
+        className: 'grow',
+        hint: 'e.g. fast < slow',
+      }),
       field('Maximize', maximize, { fields: ['input.maximize'] }),
     ),
-    h('div', { className: 'row' }, field('Heatmap rows', xSelect, { fields: ['x'] }), field('Heatmap columns', ySelect, { fields: ['y'] })),
+    h(
+      'div',
+      { className: 'row' },
+      field('Heatmap rows', xSelect, { fields: ['x'] }),
+      field('Heatmap columns', ySelect, { fields: ['y'] }),
+    ),
     engine.element,
     h('div', { className: 'actions' }, start),
     errorBox,
   );
   const results = h('div', { className: 'results', 'aria-live': 'polite' });
-  panel.append(h('div', { className: 'layout' }, form, h('div', {}, h('div', { className: 'panel' }, progress.element), results)));
+  panel.append(
+    h(
+      'div',
+      { className: 'layout' },
+      form,
+      h('div', {}, h('div', { className: 'panel' }, progress.element), results),
+    ),
+  );
 
   // After a run, choosing other heatmap params redraws it from the stored job.
   let last: { id: string; stat: string } | undefined;
   const redraw = async () => {
     if (last === undefined || xSelect.value === ySelect.value) return;
     try {
-      const data = await request<DashboardOptimizationResultQuery>('DashboardOptimizationResult', { id: last.id, x: xSelect.value, y: ySelect.value });
+      const data = await request<DashboardOptimizationResultQuery>('DashboardOptimizationResult', {
+        id: last.id,
+        x: xSelect.value,
+        y: ySelect.value,
+      });
       if (data.job?.optimization != null) render(results, data.job.optimization, last.stat);
     } catch (error) {
       showErrors(form, errorsOf(error), errorBox);
@@ -103,9 +129,20 @@ export function optimizeView(panel: HTMLElement, catalogue: Catalogue): void {
     const done = busy(start, 'Running…', results);
     results.replaceChildren();
     try {
-      const started = await request<DashboardStartOptimizationMutation>('DashboardStartOptimization', { input: inputValue });
-      const fetchResult = () => request<DashboardOptimizationResultQuery>('DashboardOptimizationResult', { id: started.startOptimization.id, x, y });
-      const ended = await followJob(started.startOptimization, progress, async () => (await fetchResult()).job!);
+      const started = await request<DashboardStartOptimizationMutation>('DashboardStartOptimization', {
+        input: inputValue,
+      });
+      const fetchResult = () =>
+        request<DashboardOptimizationResultQuery>('DashboardOptimizationResult', {
+          id: started.startOptimization.id,
+          x,
+          y,
+        });
+      const ended = await followJob(
+        started.startOptimization,
+        progress,
+        async () => (await fetchResult()).job!,
+      );
       if (ended.state !== 'SUCCEEDED') {
         showErrors(form, [{ message: ended.error ?? `The job ended ${ended.state}.` }], errorBox);
         return;
@@ -130,12 +167,26 @@ function render(results: HTMLElement, o: Optimization, stat: string) {
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
     .slice(0, 10);
   // The params the grid varied: those with more than one value among the runs.
-  const paramNames = Object.keys(o.best.params).filter((n) => new Set(o.runs.map((r) => String(r.params[n]))).size > 1);
+  const paramNames = Object.keys(o.best.params).filter(
+    (n) => new Set(o.runs.map((r) => String(r.params[n]))).size > 1,
+  );
   const bestAt = paramNames.map((n) => `${n}=${o.best.params[n]}`).join(', ');
   results.replaceChildren(
-    h('div', { className: 'headline' }, h('h2', {}, `${o.runCount} runs in ${(o.elapsedMs / 1000).toFixed(1)} s`), h('p', { className: 'muted' }, `best ${label}: ${formatRatio(o.best.value)} at ${bestAt}`)),
+    h(
+      'div',
+      { className: 'headline' },
+      h('h2', {}, `${o.runCount} runs in ${(o.elapsedMs / 1000).toFixed(1)} s`),
+      h('p', { className: 'muted' }, `best ${label}: ${formatRatio(o.best.value)} at ${bestAt}`),
+    ),
     warningsList(o.warnings),
-    h('section', { className: 'panel' }, h('h3', {}, 'Heatmap'), o.heatmap == null ? h('p', { className: 'muted' }, 'Vary two params for a heatmap.') : heatmapTable(o.heatmap, label)),
+    h(
+      'section',
+      { className: 'panel' },
+      h('h3', {}, 'Heatmap'),
+      o.heatmap == null
+        ? h('p', { className: 'muted' }, 'Vary two params for a heatmap.')
+        : heatmapTable(o.heatmap, label),
+    ),
     h(
       'section',
       { className: 'panel' },
@@ -146,12 +197,36 @@ function render(results: HTMLElement, o: Optimization, stat: string) {
           'table',
           { className: 'best-runs', 'data-testid': 'best-runs' },
           h('caption', {}, 'Best runs'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '#'), paramNames.map((n) => h('th', { scope: 'col' }, n)), h('th', { scope: 'col' }, label), h('th', { scope: 'col' }, 'Return [%]'), h('th', { scope: 'col' }, 'Sharpe'), h('th', { scope: 'col' }, 'Max. DD [%]'), h('th', { scope: 'col' }, '# Trades'))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, '#'),
+              paramNames.map((n) => h('th', { scope: 'col' }, n)),
+              h('th', { scope: 'col' }, label),
+              h('th', { scope: 'col' }, 'Return [%]'),
+              h('th', { scope: 'col' }, 'Sharpe'),
+              h('th', { scope: 'col' }, 'Max. DD [%]'),
+              h('th', { scope: 'col' }, '# Trades'),
+            ),
+          ),
           h(
             'tbody',
             {},
             top.map((r, i) =>
-              h('tr', {}, h('td', {}, String(i + 1)), paramNames.map((n) => h('td', {}, String(r.params[n]))), h('td', {}, formatRatio(r.value)), h('td', {}, formatPct(r.stats.returnPct)), h('td', {}, formatRatio(r.stats.sharpeRatio)), h('td', {}, formatPct(r.stats.maxDrawdownPct)), h('td', {}, String(r.stats.tradeCount))),
+              h(
+                'tr',
+                {},
+                h('td', {}, String(i + 1)),
+                paramNames.map((n) => h('td', {}, String(r.params[n]))),
+                h('td', {}, formatRatio(r.value)),
+                h('td', {}, formatPct(r.stats.returnPct)),
+                h('td', {}, formatRatio(r.stats.sharpeRatio)),
+                h('td', {}, formatPct(r.stats.maxDrawdownPct)),
+                h('td', {}, String(r.stats.tradeCount)),
+              ),
             ),
           ),
         ),
