@@ -8,6 +8,8 @@ export interface ParamControl {
   row: HTMLElement;
   /** The grid varies it (grid mode, ticked). */
   varied(): boolean;
+  /** Sets its value (and stops varying it). */
+  set(value: unknown): void;
   /** Adds its value to `params`, or its range to `grid` when varied. */
   read(into: { params: Record<string, number | boolean>; grid: ParamRangeInput[] }): void;
 }
@@ -90,6 +92,11 @@ export function paramControl(
     param: p,
     row,
     varied: () => vary?.checked === true,
+    set(v) {
+      if (vary?.checked === true) vary.click();
+      if (isBool) value.checked = v === true;
+      else value.value = String(v);
+    },
     read(into) {
       if (vary?.checked === true) {
         const [from, to, step] = range.map((el) => Number(el.value));

@@ -27,6 +27,8 @@ export interface StrategyForm {
   /** Names of the params the grid varies (grid mode). */
   varied(): string[];
   onChange(listener: () => void): void;
+  /** Fills the form: ticker, dates, a strategy of the catalogue and its params. */
+  set(values: { ticker: string; from: string; to: string; strategy: string; params: Record<string, unknown> }): void;
 }
 
 export const DEFAULT_RANGE = { ticker: 'GOOG', from: '2004-08-19', to: '2013-03-01' };
@@ -127,6 +129,14 @@ export function strategyForm(
   return {
     element,
     onChange: (l) => listeners.push(l),
+    set(values) {
+      ticker.value = values.ticker;
+      from.value = values.from;
+      to.value = values.to;
+      select.value = values.strategy;
+      renderParams();
+      for (const c of controls) if (c.param.name in values.params) c.set(values.params[c.param.name]);
+    },
     varied: () => controls.filter((c) => c.varied()).map((c) => c.param.name),
     read() {
       const values: StrategyValues = {

@@ -82,6 +82,18 @@ describe.skipIf(!sharedDataAvailable || !chromiumAvailable)(
       await panel.getByLabel('Heatmap rows', { exact: true }).selectOption('slow');
       await expect.poll(() => panel.getByTestId('heatmap').locator('tbody tr').count()).toBe(23);
       expect(await panel.getByTestId('heatmap').locator('tbody tr').first().locator('td').count()).toBe(19);
+      // "Backtest" on the best run opens it in the backtest view: the same trades as in the sweep.
+      const best = panel.getByTestId('best-runs').locator('tbody tr').first();
+      const sweepTrades = await best.locator('td').nth(-2).textContent();
+      await best.getByRole('button', { name: /^Backtest fast=\d+, slow=\d+$/ }).click();
+      const backtest = page.locator('#view-backtest');
+      await backtest.waitFor({ state: 'visible' });
+      await expect
+        .poll(() => backtest.locator('tr[data-stat="tradeCount"] td').textContent())
+        .toBe(sweepTrades);
+      expect(await backtest.getByLabel('fast', { exact: true }).inputValue()).toBe(
+        await best.locator('td').nth(1).textContent(),
+      );
     });
 
     it('runs a walk-forward analysis: windows on a timeline, out-of-sample equity and statistics', async () => {

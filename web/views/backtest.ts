@@ -11,7 +11,7 @@ import { clearErrors, showErrors } from '../form-errors.ts';
 import { statsTable } from '../stats.ts';
 import { type Catalogue, strategyForm } from '../strategy-form.ts';
 import { tradesTable } from '../trades-table.ts';
-import { busy, errorsOf, warningsList } from './common.ts';
+import { busy, errorsOf, markStale, OPEN_BACKTEST, type OpenBacktest, warningsList } from './common.ts';
 
 /** The backtest view: the form, then prices with trades, equity and drawdown, statistics, trades. */
 export function backtestView(panel: HTMLElement, catalogue: Catalogue): void {
@@ -35,6 +35,13 @@ export function backtestView(panel: HTMLElement, catalogue: Catalogue): void {
   panel.append(h('div', { className: 'layout' }, form, results));
   let charts: { remove(): void }[] = [];
 
+  // "Backtest" on a run elsewhere (the optimization's best runs) fills this form and runs it.
+  document.addEventListener(OPEN_BACKTEST, (event) => {
+    strategy.set((event as CustomEvent<OpenBacktest>).detail);
+    location.hash = '#backtest';
+    form.requestSubmit();
+  });
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
@@ -57,8 +64,10 @@ export function backtestView(panel: HTMLElement, catalogue: Catalogue): void {
       const data = await request<DashboardBacktestQuery>('DashboardBacktest', variables);
       for (const c of charts) c.remove();
       charts = render(results, data);
+      markStale(results, false);
     } catch (error) {
       showErrors(form, errorsOf(error), errorBox);
+      markStale(results, true);
       if (!(error instanceof OperationError)) throw error;
     } finally {
       done();

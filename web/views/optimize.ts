@@ -13,7 +13,7 @@ import { heatmapTable } from '../heatmap.ts';
 import { followJob, progressView } from '../job-progress.ts';
 import { STATS } from '../stats.ts';
 import { type Catalogue, strategyForm } from '../strategy-form.ts';
-import { busy, errorsOf, warningsList } from './common.ts';
+import { busy, errorsOf, OPEN_BACKTEST, type OpenBacktest, warningsList } from './common.ts';
 
 type Optimization = NonNullable<NonNullable<DashboardOptimizationResultQuery['job']>['optimization']>;
 
@@ -90,7 +90,7 @@ export function optimizeView(panel: HTMLElement, catalogue: Catalogue): void {
   );
 
   // After a run, choosing other heatmap params redraws it from the stored job.
-  let last: { id: string; stat: string } | undefined;
+  let last: { id: string; stat: string; source: RunSource } | undefined;
   const redraw = async () => {
     if (last === undefined || xSelect.value === ySelect.value) return;
     try {
@@ -99,7 +99,7 @@ export function optimizeView(panel: HTMLElement, catalogue: Catalogue): void {
         x: xSelect.value,
         y: ySelect.value,
       });
-      if (data.job?.optimization != null) render(results, data.job.optimization, last.stat);
+      if (data.job?.optimization != null) render(results, data.job.optimization, last.stat, last.source);
     } catch (error) {
       showErrors(form, errorsOf(error), errorBox);
     }
@@ -149,8 +149,9 @@ export function optimizeView(panel: HTMLElement, catalogue: Catalogue): void {
       }
       const optimization = (await fetchResult()).job?.optimization;
       if (optimization != null) {
-        last = { id: started.startOptimization.id, stat };
-        render(results, optimization, stat);
+        const source = { ticker: s.ticker, from: s.from, to: s.to, strategy: s.strategy ?? '' };
+        last = { id: started.startOptimization.id, stat, source };
+        render(results, optimization, stat, source);
       }
     } catch (error) {
       showErrors(form, errorsOf(error), errorBox);
@@ -160,7 +161,22 @@ export function optimizeView(panel: HTMLElement, catalogue: Catalogue): void {
   });
 }
 
-function render(results: HTMLElement, o: Optimization, stat: string) {
+type RunSource = Omit<OpenBacktest, 'params'>;
+
+/** A button that opens a run in the backtest view. */
+function backtestButton(source: RunSource, params: Record<string, unknown>, label: string) {
+  const button = h(
+    'button',
+    { type: 'button', className: 'ghost small', 'aria-label': `Backtest ${label}` },
+    'Backtest',
+  );
+  button.addEventListener('click', () =>
+    document.dispatchEvent(new CustomEvent<OpenBacktest>(OPEN_BACKTEST, { detail: { ...source, params } })),
+  );
+  return button;
+}
+
+function render(results: HTMLElement, o: Optimization, stat: string, source: RunSource) {
   const label = STATS.find(([k]) => k === stat)?.[1] ?? stat;
   const top = [...o.runs]
     .filter((r) => r.value !== null)
@@ -210,6 +226,7 @@ function render(results: HTMLElement, o: Optimization, stat: string) {
               h('th', { scope: 'col' }, 'Sharpe'),
               h('th', { scope: 'col' }, 'Max. DD [%]'),
               h('th', { scope: 'col' }, '# Trades'),
+              h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, 'Open')),
             ),
           ),
           h(
@@ -226,6 +243,11 @@ function render(results: HTMLElement, o: Optimization, stat: string) {
                 h('td', {}, formatRatio(r.stats.sharpeRatio)),
                 h('td', {}, formatPct(r.stats.maxDrawdownPct)),
                 h('td', {}, String(r.stats.tradeCount)),
+                h(
+                  'td',
+                  {},
+                  backtestButton(source, r.params, paramNames.map((n) => `${n}=${r.params[n]}`).join(', ')),
+                ),
               ),
             ),
           ),

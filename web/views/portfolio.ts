@@ -10,7 +10,7 @@ import { formatMoney, formatPct } from '../format.ts';
 import { clearErrors, showErrors } from '../form-errors.ts';
 import { statsTable } from '../stats.ts';
 import { type Catalogue, DEFAULT_RANGE } from '../strategy-form.ts';
-import { busy, errorsOf, warningsList } from './common.ts';
+import { busy, errorsOf, markStale, warningsList } from './common.ts';
 
 type Portfolio = NonNullable<RunPortfolioMutation['runPortfolioBacktest']>;
 
@@ -127,8 +127,10 @@ export function portfolioView(panel: HTMLElement, catalogue: Catalogue): void {
       const data = await request<RunPortfolioMutation>('RunPortfolio', { input: value });
       chart?.remove();
       chart = render(results, data.runPortfolioBacktest!);
+      markStale(results, false);
     } catch (error) {
       showErrors(form, errorsOf(error), errorBox);
+      markStale(results, true);
     } finally {
       done();
     }
