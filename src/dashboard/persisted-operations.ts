@@ -1,4 +1,7 @@
-import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import {
+  defaultExtractPersistedOperationId,
+  usePersistedOperations,
+} from '@graphql-yoga/plugin-persisted-operations';
 import type { Plugin } from 'graphql-yoga';
 import documents from '../../schema/generated/persisted-documents.json' with { type: 'json' };
 
@@ -20,7 +23,7 @@ const HOW =
  * refused with code PERSISTED_QUERY_ONLY (HTTP 400) before it is parsed.
  */
 export function usePersistedDocuments(only: boolean): Plugin {
-  return usePersistedOperations({
+  const plugin: Plugin = usePersistedOperations({
     allowArbitraryOperations: !only,
     getPersistedOperation: (hash) => persistedDocument(hash),
     customErrors: {
@@ -33,11 +36,19 @@ export function usePersistedDocuments(only: boolean): Plugin {
         extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
       },
       keyNotFound: {
-        message: only
-          ? `No persisted operation hash in the request: ${HOW}.`
-          : 'Must provide query string, or the hash of a persisted operation in extensions.persistedQuery.sha256Hash.',
-        extensions: { code: only ? 'PERSISTED_QUERY_ONLY' : 'BAD_REQUEST', http: { status: 400 } },
+        message: `No persisted operation hash in the request: ${HOW}.`,
+        extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
       },
     },
   });
+  if (only) return plugin;
+  // Otherwise a request without a hash is yoga's as before (an empty query is still a parse error).
+  return {
+    ...plugin,
+    onParams(payload) {
+      if (defaultExtractPersistedOperationId(payload.params, payload.request, payload.context) === null)
+        return;
+      return plugin.onParams?.(payload);
+    },
+  };
 }

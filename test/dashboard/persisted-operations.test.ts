@@ -72,6 +72,12 @@ describe('persisted documents', () => {
       expect(error.message).toContain('persisted-documents.json');
     });
 
+    it(`answers a request with neither query nor hash with ${only ? 'PERSISTED_QUERY_ONLY' : "yoga's parse error"}`, async () => {
+      const { status, json } = await post(h, JSON.stringify({ query: '' }));
+      if (only) expect(status).toBe(400);
+      expect(json.errors![0].extensions.code).toBe(only ? 'PERSISTED_QUERY_ONLY' : 'GRAPHQL_PARSE_FAILED');
+    });
+
     it(only ? 'refuses a query sent as text, saying why' : 'still runs a query sent as text', async () => {
       const { status, json } = await post(h, JSON.stringify({ query: '{ strategies { name } }' }));
       if (!only) {
