@@ -6,7 +6,6 @@ import {
   createSeriesMarkers,
   HistogramSeries,
   type IChartApi,
-  LineSeries,
   type SeriesMarker,
   type Time,
 } from 'lightweight-charts';
@@ -27,6 +26,7 @@ export interface ChartTrade {
   entryPrice: number;
   exitPrice?: number | null;
   pnl?: number | null;
+  returnPct?: number | null;
 }
 
 export interface EquityPointView {
@@ -136,8 +136,16 @@ export function priceChart(container: HTMLElement, columns: Columns, trades: Cha
   return chart;
 }
 
-/** The equity curve, with its drawdown from the running peak in a pane below. */
-export function equityChart(container: HTMLElement, points: EquityPointView[]): IChartApi {
+/**
+ * The equity curve, with its drawdown from the running peak in a pane below and, given trades,
+ * each closed trade's return [%] at its exit as a bar below that (summed when several exit the
+ * same day), as backtesting.py's plot shows P/L.
+ */
+export function equityChart(
+  container: HTMLElement,
+  points: EquityPointView[],
+  trades?: ChartTrade[],
+): IChartApi {
   const chart = baseChart(container);
   const equity = chart.addSeries(AreaSeries, {
     lineColor: '#58a6ff',
@@ -161,19 +169,32 @@ export function equityChart(container: HTMLElement, points: EquityPointView[]): 
   );
   // Drawn below zero: the depth under the running peak.
   drawdown.setData(points.map((p) => ({ time: p.date as Time, value: -Math.abs(p.drawdownPct) })));
+  if (trades !== undefined) {
+    const byExit = new Map<string, number>();
+    for (const t of trades) {
+      if (t.exitDate == null || t.returnPct == null) continue;
+      byExit.set(t.exitDate, (byExit.get(t.exitDate) ?? 0) + t.returnPct);
+    }
+    const pl = chart.addSeries(
+      HistogramSeries,
+      {
+        priceFormat: { type: 'custom', formatter: (v: number) => `${v.toFixed(1)}%` },
+        lastValueVisible: false,
+        priceLineVisible: false,
+      },
+      2,
+    );
+    pl.setData(
+      [...byExit.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([date, value]) => ({ time: date as Time, value, color: value >= 0 ? UP : DOWN })),
+    );
+  }
   const panes = chart.panes();
   panes[0]?.setStretchFactor(3);
   panes[1]?.setStretchFactor(1);
+  panes[2]?.setStretchFactor(1);
   container.dataset.pointCount = String(points.length);
-  chart.timeScale().fitContent();
-  return chart;
-}
-
-/** A plain line (e.g. out-of-sample equity) over dates. */
-export function lineChart(container: HTMLElement, points: { date: string; value: number }[]): IChartApi {
-  const chart = baseChart(container);
-  const line = chart.addSeries(LineSeries, { color: '#58a6ff', lineWidth: 2 });
-  line.setData(points.map((p) => ({ time: p.date as Time, value: p.value })));
   chart.timeScale().fitContent();
   return chart;
 }

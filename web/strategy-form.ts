@@ -28,7 +28,13 @@ export interface StrategyForm {
   varied(): string[];
   onChange(listener: () => void): void;
   /** Fills the form: ticker, dates, a strategy of the catalogue and its params. */
-  set(values: { ticker: string; from: string; to: string; strategy: string; params: Record<string, unknown> }): void;
+  set(values: {
+    ticker: string;
+    from: string;
+    to: string;
+    strategy: string;
+    params: Record<string, unknown>;
+  }): void;
 }
 
 export const DEFAULT_RANGE = { ticker: 'GOOG', from: '2004-08-19', to: '2013-03-01' };

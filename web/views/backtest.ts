@@ -79,7 +79,11 @@ function render(results: HTMLElement, data: DashboardBacktestQuery): { remove():
   const result = data.backtest!;
   const series = data.priceSeries!;
   const price = h('div', { className: 'chart price', 'data-testid': 'price-chart', role: 'img' });
-  const equity = h('div', { className: 'chart equity', 'data-testid': 'equity-chart', role: 'img' });
+  const equity = h('div', {
+    className: 'chart equity with-trades',
+    'data-testid': 'equity-chart',
+    role: 'img',
+  });
   const s = result.stats;
   price.setAttribute(
     'aria-label',
@@ -117,7 +121,7 @@ function render(results: HTMLElement, data: DashboardBacktestQuery): { remove():
     headline,
     warningsList(result.warnings),
     h('section', { className: 'panel' }, h('h3', {}, 'Price and trades'), price, legend()),
-    h('section', { className: 'panel' }, h('h3', {}, 'Equity and drawdown'), equity),
+    h('section', { className: 'panel' }, h('h3', {}, 'Equity, drawdown and P/L per trade [%]'), equity),
     h(
       'div',
       { className: 'tables' },
@@ -125,7 +129,10 @@ function render(results: HTMLElement, data: DashboardBacktestQuery): { remove():
       h('section', { className: 'panel grow' }, tradesTable(result.trades)),
     ),
   );
-  const charts = [priceChart(price, series.columns, result.trades), equityChart(equity, result.equityCurve)];
+  const charts = [
+    priceChart(price, series.columns, result.trades),
+    equityChart(equity, result.equityCurve, result.trades),
+  ];
   syncTimeScales(charts);
   return charts;
 }
