@@ -45,6 +45,13 @@ describe.skipIf(!sharedDataAvailable || !chromiumAvailable)('the backtest view i
       else expect(Math.abs(Number(values[key]) - want) / Math.abs(want), key).toBeLessThanOrEqual(1e-9);
     }
     await expect.poll(() => page.locator('tr[data-stat="tradeCount"] td').textContent()).toBe('66');
+    // What a reader sees: backtesting.py's numbers, rounded for display.
+    const shown = (stat: string) => page.locator(`tr[data-stat="${stat}"] td`).textContent();
+    expect(await shown('equityFinal')).toBe('51,422.99');
+    expect(await shown('returnPct')).toBe('414.23');
+    expect(await shown('maxDrawdownPct')).toBe('-47.98');
+    expect(await shown('sharpeRatio')).toBe('0.581');
+    expect(await shown('durationDays')).toBe('3116 days');
     await shot(page, 'backtest-1280x800');
   });
 
