@@ -29,7 +29,19 @@ export function useDashboard(load: () => Promise<DashboardAssets>): Plugin {
         assets = undefined;
         throw error;
       });
-      const file = (await assets).get(path);
+      let files: DashboardAssets;
+      try {
+        files = await assets;
+      } catch {
+        endResponse(
+          new Response('The dashboard is not built and cannot be built here: run `npm run build:web`.\n', {
+            status: 503,
+            headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+          }),
+        );
+        return;
+      }
+      const file = files.get(path);
       if (file === undefined) {
         endResponse(new Response('Not found\n', { status: 404, headers: { 'content-type': 'text/plain' } }));
         return;

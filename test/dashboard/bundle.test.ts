@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildDashboard,
@@ -10,6 +11,7 @@ import {
   isStale,
   loadDashboard,
 } from '../../src/dashboard/bundle.ts';
+import { useDashboard } from '../../src/dashboard/use-dashboard.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 
 const webDir = resolve(import.meta.dirname, '..', '..', 'web');
@@ -96,5 +98,26 @@ describe('the dashboard route', () => {
     expect(html).toContain('renderYogaGraphiQL');
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="https?:\/\//);
     expect(html).toContain('strategies');
+  });
+});
+
+describe('the dashboard route without a build', () => {
+  it('answers 503 saying how to build it, and tries again on the next request', async () => {
+    let calls = 0;
+    const yoga = createYoga({
+      schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }),
+      plugins: [
+        useDashboard(() => {
+          calls += 1;
+          return Promise.reject(new Error('no sources, no build'));
+        }),
+      ],
+    });
+    for (const _ of [1, 2]) {
+      const response = await yoga.fetch('http://localhost/');
+      expect(response.status).toBe(503);
+      expect(await response.text()).toContain('npm run build:web');
+    }
+    expect(calls).toBe(2);
   });
 });
