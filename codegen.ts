@@ -1,7 +1,7 @@
 /**
  * `npm run codegen`: prints the schema built from the code (sorted) to schema/schema.graphql and
  * generates typed documents for the dashboard operations in schema/operations/ into
- * schema/generated/. CI runs it and fails when the committed files differ.
+ * schema/generated/ (with persisted-documents.json, their hashes). CI runs it and fails when the committed files differ.
  */
 import { writeFileSync } from 'node:fs';
 import { generate } from '@graphql-codegen/cli';
@@ -21,7 +21,9 @@ await generate(
     generates: {
       [`${root}/schema/generated/`]: {
         preset: 'client',
-        presetConfig: { fragmentMasking: false },
+        // persisted-documents.json: sha256 → document, the only operations a deployment with
+        // PERSISTED_OPERATIONS_ONLY=true runs (the dashboard sends their hashes).
+        presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
         config: {
           scalars: { Date: 'string', JSONObject: 'Record<string, unknown>' },
           enumsAsTypes: true,

@@ -12,23 +12,16 @@ import { useMetricsRoute } from './plugins/metrics-route.ts';
 import { useReadinessRoute } from './plugins/routes.ts';
 import { useRateLimit } from './plugins/use-rate-limit.ts';
 import { MIGRATE_RETRY_MS, type Services } from './services.ts';
+import { loadDashboard } from './dashboard/bundle.ts';
+import { EXAMPLE_OPERATION, renderBundledGraphiQL } from './dashboard/graphiql.ts';
+import { usePersistedDocuments } from './dashboard/persisted-operations.ts';
+import { useDashboard } from './dashboard/use-dashboard.ts';
 
 export interface AppDeps {
   services: Services;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
-
-const EXAMPLE_QUERY = `# Price history and a backtest of the classic SMA crossover.
-query Example {
-  priceSeries(ticker: "AAPL", from: "2024-01-02", to: "2024-03-28") {
-    ticker
-    source
-    barCount
-    bars { date close }
-  }
-}
-`;
 
 /** Builds the yoga instance. No I/O here: `main.ts` alone listens. */
 export function createApp({ services }: AppDeps): App {
@@ -38,8 +31,10 @@ export function createApp({ services }: AppDeps): App {
     context: ({ request }) => createContext(services, request),
     maskedErrors: { maskError },
     graphiql: config.graphql.introspection
-      ? { title: 'backtest-graphql', defaultQuery: EXAMPLE_QUERY }
+      ? { title: 'backtest-graphql', defaultQuery: EXAMPLE_OPERATION }
       : false,
+    // GraphiQL's scripts and styles from the installed package, not from a CDN.
+    renderGraphiQL: renderBundledGraphiQL,
     landingPage: false,
     // Yoga answers 200 here while the process is alive (its default path is /health).
     healthCheckEndpoint: '/healthz',
@@ -56,12 +51,14 @@ export function createApp({ services }: AppDeps): App {
       }),
       useReadinessRoute(services.readiness),
       useMetricsRoute(services.metrics),
+      useDashboard(() => loadDashboard()),
       useAvailability({
         ready: services.readiness.migrated,
         retryAfterS: Math.ceil(MIGRATE_RETRY_MS / 1000),
       }),
       useRateLimit({ perMinute: config.http.rateLimitPerMinute, trustProxy: config.http.trustProxy }),
       useIntrospectionPolicy(config.graphql.introspection),
+      usePersistedDocuments(config.graphql.persistedOperationsOnly),
       useQueryLimits(config.graphql),
       useQueryCost(config.graphql.maxCost, config.limits),
       useDeadline(config.http.requestTimeoutMs),

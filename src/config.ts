@@ -23,6 +23,8 @@ export interface Config {
     maxAliases: number;
     maxTokens: number;
     maxCost: number;
+    /** PERSISTED_OPERATIONS_ONLY: run only the operations of schema/operations, sent by hash. */
+    persistedOperationsOnly: boolean;
   };
 }
 
@@ -114,6 +116,7 @@ const envSchema = z.object({
   MAX_QUERY_ALIASES: int(0, 10_000).default(60),
   MAX_QUERY_TOKENS: int(50, 1_000_000).default(5000),
   MAX_QUERY_COST: int(1, 1_000_000_000).default(300_000),
+  PERSISTED_OPERATIONS_ONLY: bool.default(false),
 });
 
 /**
@@ -181,6 +184,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       maxAliases: e.MAX_QUERY_ALIASES,
       maxTokens: e.MAX_QUERY_TOKENS,
       maxCost: e.MAX_QUERY_COST,
+      persistedOperationsOnly: e.PERSISTED_OPERATIONS_ONLY,
     },
   };
 }

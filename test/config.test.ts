@@ -30,6 +30,7 @@ describe('parseConfig', () => {
       maxAliases: 60,
       maxTokens: 5000,
       maxCost: 300_000,
+      persistedOperationsOnly: false,
     });
   });
 
@@ -68,6 +69,7 @@ describe('parseConfig', () => {
       MAX_QUERY_ALIASES: '5',
       MAX_QUERY_TOKENS: '400',
       MAX_QUERY_COST: '1000',
+      PERSISTED_OPERATIONS_ONLY: 'true',
     });
     expect(c.server.port).toBe(8080);
     expect(c.database).toEqual({ url: 'mysql://root@127.0.0.1:3306/test', poolSize: 5, queueLimit: 7 });
@@ -99,6 +101,7 @@ describe('parseConfig', () => {
       maxAliases: 5,
       maxTokens: 400,
       maxCost: 1000,
+      persistedOperationsOnly: true,
     });
   });
 
