@@ -60,7 +60,11 @@ export function createApp({ services }: AppDeps): App {
         ready: services.readiness.migrated,
         retryAfterS: Math.ceil(MIGRATE_RETRY_MS / 1000),
       }),
-      useRateLimit({ perMinute: config.http.rateLimitPerMinute, trustProxy: config.http.trustProxy }),
+      useRateLimit({
+        perMinute: config.http.rateLimitPerMinute,
+        trustProxy: config.http.trustProxy,
+        limiter: services.rateLimiter,
+      }),
       useIntrospectionPolicy(config.graphql.introspection),
       useQueryLimits(config.graphql),
       useQueryCost(config.graphql.maxCost, config.limits),

@@ -1,7 +1,12 @@
 import type { Plugin } from 'graphql-yoga';
 import type { ErrorCode } from '../errors.ts';
 import { clientAddress } from './client-address.ts';
-import { createRateLimiter } from './rate-limiter.ts';
+import { createRateLimiter, type RateDecision } from './rate-limiter.ts';
+
+/** Where decisions come from: this process's buckets, or a limiter shared by every instance. */
+export interface ClientLimiter {
+  take(key: string): RateDecision | Promise<RateDecision>;
+}
 
 export interface RateLimitOptions {
   perMinute: number;
@@ -10,6 +15,8 @@ export interface RateLimitOptions {
   maxClients?: number;
   graphqlPath?: string;
   now?: () => number;
+  /** Replaces the in-process token buckets (e.g. a limit shared through Redis). */
+  limiter?: ClientLimiter;
 }
 
 /**
@@ -19,16 +26,15 @@ export interface RateLimitOptions {
 export function useRateLimit(options: RateLimitOptions): Plugin {
   if (options.perMinute <= 0) return {};
   const path = options.graphqlPath ?? '/graphql';
-  const limiter = createRateLimiter({
-    perMinute: options.perMinute,
-    maxClients: options.maxClients ?? 10_000,
-    now: options.now,
-  });
-  return {
-    onRequest({ request, url, serverContext, endResponse }) {
-      if (url.pathname !== path) return;
-      const decision = limiter.take(clientAddress(request, serverContext, options.trustProxy));
-      if (decision.allowed) return;
+  const limiter: ClientLimiter =
+    options.limiter ??
+    createRateLimiter({
+      perMinute: options.perMinute,
+      maxClients: options.maxClients ?? 10_000,
+      now: options.now,
+    });
+  const refuse = (decision: RateDecision, endResponse: (response: Response) => void) => {
+    if (decision.allowed) return;
       const body = {
         errors: [
           {
@@ -47,6 +53,13 @@ export function useRateLimit(options: RateLimitOptions): Plugin {
           },
         }),
       );
+  };
+  return {
+    onRequest({ request, url, serverContext, endResponse }) {
+      if (url.pathname !== path) return;
+      const decision = limiter.take(clientAddress(request, serverContext, options.trustProxy));
+      if (decision instanceof Promise) return decision.then((d) => refuse(d, endResponse));
+      refuse(decision, endResponse);
     },
   };
 }
