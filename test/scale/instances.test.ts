@@ -47,6 +47,8 @@ const failures = (replies: readonly Reply[]) =>
   replies.filter((r) => r.status !== 200 || r.codes.length > 0).map((r) => `${r.status} ${r.codes.join(',')}`);
 
 describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', () => {
+  /** Every distinct portfolio request sent by any test (by its cash), answered or not. */
+  const portfolioCash = new Set<number>();
   const dbName = `test_scale_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6).toString(36)}`;
   let databaseUrl: string;
   let redis: OwnRedis;
@@ -97,9 +99,12 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
     expect(await sumCounter('shared_flight_total', { outcome: 'led' })).toBe(1);
     expect(await sumCounter('shared_flight_total', { outcome: 'gave_up' })).toBe(0);
     expect(await sumCounter('shared_flight_total', { outcome: 'alone' })).toBe(0);
-    // Each instance labels its metrics with its own name.
+    // Each instance labels its metrics and every log line with its own name.
     for (const [i, url] of instanceUrls().entries()) {
       expect(await (await fetch(`${url}/metrics`)).text()).toContain(`instance="instance-${i + 1}"`);
+      const lines = cluster.instances[i].logs.join('').split('\n').filter((l) => l.startsWith('{'));
+      expect(lines.length).toBeGreaterThan(5);
+      expect(lines.filter((l) => JSON.parse(l).instance !== `instance-${i + 1}`)).toEqual([]);
     }
   });
 
@@ -157,7 +162,10 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
       if (kind === 0) replies.push(await send(cluster.proxy.url, SERIES, { t: 'SCOLD' }));
       else if (kind === 1) replies.push(await backtest(cluster.proxy.url, 'SBT', 5 + (iteration % 10)));
       else if (kind === 2) replies.push(await send(cluster.proxy.url, SERIES, { t: `SRD${(fresh++).toString(36).toUpperCase()}` }));
-      else replies.push(await send(cluster.proxy.url, PORTFOLIO, { input: portfolioInput(20_000 + client) }));
+      else {
+        portfolioCash.add(20_000 + client);
+        replies.push(await send(cluster.proxy.url, PORTFOLIO, { input: portfolioInput(20_000 + client) }));
+      }
     });
     await new Promise((r) => setTimeout(r, 2_000));
     await redis.kill();
@@ -215,6 +223,7 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
       else {
         // Every client runs new portfolios and, now and then, the same one as all the others.
         const cash = kind === 3 && iteration % 8 === 3 ? SHARED_CASH : 100_000 + client * 1000 + iteration;
+        portfolioCash.add(cash);
         const reply = await send(cluster.proxy.url, PORTFOLIO, { input: portfolioInput(cash) });
         replies.push({ ...reply, cash });
       }
@@ -253,6 +262,11 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
       const stored = rows as { id: string; request_hash: string }[];
       expect(stored.map((r) => r.id).sort()).toEqual([...ids].sort());
       expect(new Set(stored.map((r) => r.request_hash)).size).toBe(ids.length);
+      // And nothing else was stored: one row per distinct request any client sent, in all tests.
+      const [[{ total }]] = (await connection.query('select count(*) as total from backtest_runs')) as unknown as [
+        { total: number }[],
+      ];
+      expect(Number(total)).toBe(portfolioCash.size);
     } finally {
       await connection.end();
     }
