@@ -6,7 +6,7 @@ import { createPortfolioService, type PortfolioService } from './backtests/portf
 import { createTtlCache, type TtlCache } from './cache/ttl-cache.ts';
 import { createRedisConnection, redisReachable } from './cluster/redis-connection.ts';
 import { withSharedFlight } from './cluster/shared-flight.ts';
-import { createSharedRateLimiter } from './cluster/shared-rate-limiter.ts';
+import { createSharedRateLimiter } from './rate-limit/shared-rate-limiter.ts';
 import { createStrategyService, type StrategyService } from './catalogue/strategy-service.ts';
 import type { Config } from './config.ts';
 import { createRepository } from './db/create-repository.ts';
@@ -26,7 +26,7 @@ import {
 } from './instrument.ts';
 import { instanceName } from './observability/instance.ts';
 import type { Logger } from './observability/logger.ts';
-import type { ClientLimiter } from './plugins/use-rate-limit.ts';
+import type { ClientLimiter } from './rate-limit/token-bucket.ts';
 import { createMetrics, type Metrics, statementKind } from './observability/metrics.ts';
 import { createStatsCollector, type StatsCollector } from './observability/stats.ts';
 

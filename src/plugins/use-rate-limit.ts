@@ -1,12 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { ErrorCode } from '../errors.ts';
 import { clientAddress } from './client-address.ts';
-import { createRateLimiter, type RateDecision } from './rate-limiter.ts';
-
-/** Where decisions come from: this process's buckets, or a limiter shared by every instance. */
-export interface ClientLimiter {
-  take(key: string): RateDecision | Promise<RateDecision>;
-}
+import { type ClientLimiter, createRateLimiter, type RateDecision } from '../rate-limit/token-bucket.ts';
 
 export interface RateLimitOptions {
   perMinute: number;

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from '../observability/logger.ts';
-import { createRateLimiter, type RateDecision } from '../plugins/rate-limiter.ts';
+import { createRateLimiter, type RateDecision } from './token-bucket.ts';
 
 export interface SharedRateLimiterOptions {
   redis: Redis;
