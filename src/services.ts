@@ -82,7 +82,8 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
   const metrics = createMetrics({ instance });
   // With CACHE_URL the instances coordinate through Redis: one provider call per cold series
   // across all of them, and one rate limit per client.
-  const redis = config.cache.url === undefined ? undefined : createRedisConnection({ url: config.cache.url, logger });
+  const redis =
+    config.cache.url === undefined ? undefined : createRedisConnection({ url: config.cache.url, logger });
   const stats = createStatsCollector(now, metrics);
   const recordCache: RecordCache = metrics.recordCache;
   const onQuery = (sql: string) => {

@@ -49,10 +49,7 @@ export function createReadiness(
       migrated = true;
     },
     async check(): Promise<ReadinessReport> {
-      const [database, cacheUp] = await Promise.all([
-        checkDatabase(),
-        cacheReachable?.().catch(() => false),
-      ]);
+      const [database, cacheUp] = await Promise.all([checkDatabase(), cacheReachable?.().catch(() => false)]);
       const missing: Dependency[] = [];
       if (database === 'unreachable') missing.push('database');
       if (database === 'not-migrated') missing.push('migrations');

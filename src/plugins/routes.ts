@@ -11,10 +11,16 @@ export function useReadinessRoute(readiness: Readiness): Plugin {
     endpoint: '/readyz',
     async check() {
       const report = await readiness.check();
-      return new Response(JSON.stringify({ status: !report.ready ? 'not ready' : report.missing.length > 0 ? 'degraded' : 'ready', ...report }), {
-        status: report.ready ? 200 : 503,
-        headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-      });
+      return new Response(
+        JSON.stringify({
+          status: !report.ready ? 'not ready' : report.missing.length > 0 ? 'degraded' : 'ready',
+          ...report,
+        }),
+        {
+          status: report.ready ? 200 : 503,
+          headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+        },
+      );
     },
   });
 }

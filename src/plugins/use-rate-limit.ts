@@ -30,24 +30,24 @@ export function useRateLimit(options: RateLimitOptions): Plugin {
     });
   const refuse = (decision: RateDecision, endResponse: (response: Response) => void) => {
     if (decision.allowed) return;
-      const body = {
-        errors: [
-          {
-            message: `Too many requests: at most ${options.perMinute} per minute per client. Retry in ${decision.retryAfterS} s.`,
-            extensions: { code: 'RATE_LIMITED' satisfies ErrorCode, retryAfterS: decision.retryAfterS },
-          },
-        ],
-      };
-      endResponse(
-        new Response(JSON.stringify(body), {
-          status: 429,
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'retry-after': String(decision.retryAfterS),
-            'cache-control': 'no-store',
-          },
-        }),
-      );
+    const body = {
+      errors: [
+        {
+          message: `Too many requests: at most ${options.perMinute} per minute per client. Retry in ${decision.retryAfterS} s.`,
+          extensions: { code: 'RATE_LIMITED' satisfies ErrorCode, retryAfterS: decision.retryAfterS },
+        },
+      ],
+    };
+    endResponse(
+      new Response(JSON.stringify(body), {
+        status: 429,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'retry-after': String(decision.retryAfterS),
+          'cache-control': 'no-store',
+        },
+      }),
+    );
   };
   return {
     onRequest({ request, url, serverContext, endResponse }) {

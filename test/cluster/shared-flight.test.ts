@@ -105,7 +105,9 @@ describe.skipIf(!redisUrl)('single flight across instances (Redis)', () => {
     });
     const outcomes: FlightOutcome[] = [];
     const [a, b] = await Promise.all([0, 1].map(() => instance(edge.provider, outcomes)));
-    const results = await Promise.allSettled([a, b].map((p) => p.fetchDaily(ticker, '2024-01-01', '2024-01-31')));
+    const results = await Promise.allSettled(
+      [a, b].map((p) => p.fetchDaily(ticker, '2024-01-01', '2024-01-31')),
+    );
     expect(edge.calls()).toBe(1);
     for (const result of results) {
       expect(result.status).toBe('rejected');
@@ -184,7 +186,9 @@ describe.skipIf(!redisUrl)('single flight across instances (Redis)', () => {
     proxies.push(proxy);
     const edge = scriptedProvider(async (t) => seriesOf(t, 7));
     const outcomes: FlightOutcome[] = [];
-    const flight = await instance(edge.provider, outcomes, { redis: connect(`redis://127.0.0.1:${proxy.port}`) });
+    const flight = await instance(edge.provider, outcomes, {
+      redis: connect(`redis://127.0.0.1:${proxy.port}`),
+    });
     proxy.setMode('down');
     await new Promise((r) => setTimeout(r, 50));
     const started = performance.now();

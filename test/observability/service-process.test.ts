@@ -28,9 +28,14 @@ describe('the real server', () => {
     // Every series is labelled with the instance (INSTANCE_ID, else hostname:pid).
     const instance = `instance="[^"]+:${service.child.pid}"`;
     expect(text).toMatch(
-      new RegExp(`^graphql_operation_duration_seconds_count\\{${instance},operation="Catalogue",outcome="ok"\\} 2$`, 'm'),
+      new RegExp(
+        `^graphql_operation_duration_seconds_count\\{${instance},operation="Catalogue",outcome="ok"\\} 2$`,
+        'm',
+      ),
     );
-    expect(text).toMatch(new RegExp(`^graphql_rejections_total\\{reason="rate_limit",${instance}\\} 1$`, 'm'));
+    expect(text).toMatch(
+      new RegExp(`^graphql_rejections_total\\{reason="rate_limit",${instance}\\} 1$`, 'm'),
+    );
     expect(text).toMatch(new RegExp(`^process_resident_memory_bytes\\{${instance}\\} \\d+`, 'm'));
 
     const requestLines = () =>

@@ -44,7 +44,9 @@ const portfolioInput = (cash: number) => ({
 });
 
 const failures = (replies: readonly Reply[]) =>
-  replies.filter((r) => r.status !== 200 || r.codes.length > 0).map((r) => `${r.status} ${r.codes.join(',')}`);
+  replies
+    .filter((r) => r.status !== 200 || r.codes.length > 0)
+    .map((r) => `${r.status} ${r.codes.join(',')}`);
 
 describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', () => {
   /** Every distinct portfolio request sent by any test (by its cash), answered or not. */
@@ -88,13 +90,18 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
   };
 
   it('60 identical cold requests spread over the three cost exactly one provider call', async () => {
-    const replies = await Promise.all(Array.from({ length: 60 }, () => send(cluster.proxy.url, SERIES, { t: 'SCOLD' })));
+    const replies = await Promise.all(
+      Array.from({ length: 60 }, () => send(cluster.proxy.url, SERIES, { t: 'SCOLD' })),
+    );
     expect(failures(replies)).toEqual([]);
-    const counts = new Set(replies.map((r) => (r.data?.priceSeries as { barCount: number }).barCount));
+    const counts = new Set(
+      replies.map((r) => (r.data?.priceSeries as { barCount: number } | undefined)?.barCount),
+    );
     expect(counts.size).toBe(1);
     expect([...counts][0]).toBeGreaterThan(400);
     // Every instance answered its share, and the provider was asked once.
-    for (const upstream of ['0', '1', '2']) expect(replies.filter((r) => r.upstream === upstream)).toHaveLength(20);
+    for (const upstream of ['0', '1', '2'])
+      expect(replies.filter((r) => r.upstream === upstream)).toHaveLength(20);
     expect(yahoo.countFor('SCOLD')).toBe(1);
     expect(await sumCounter('shared_flight_total', { outcome: 'led' })).toBe(1);
     expect(await sumCounter('shared_flight_total', { outcome: 'gave_up' })).toBe(0);
@@ -102,7 +109,10 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
     // Each instance labels its metrics and every log line with its own name.
     for (const [i, url] of instanceUrls().entries()) {
       expect(await (await fetch(`${url}/metrics`)).text()).toContain(`instance="instance-${i + 1}"`);
-      const lines = cluster.instances[i].logs.join('').split('\n').filter((l) => l.startsWith('{'));
+      const lines = cluster.instances[i].logs
+        .join('')
+        .split('\n')
+        .filter((l) => l.startsWith('{'));
       expect(lines.length).toBeGreaterThan(5);
       expect(lines.filter((l) => JSON.parse(l).instance !== `instance-${i + 1}`)).toEqual([]);
     }
@@ -161,7 +171,10 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
       const kind = (client + iteration) % 4;
       if (kind === 0) replies.push(await send(cluster.proxy.url, SERIES, { t: 'SCOLD' }));
       else if (kind === 1) replies.push(await backtest(cluster.proxy.url, 'SBT', 5 + (iteration % 10)));
-      else if (kind === 2) replies.push(await send(cluster.proxy.url, SERIES, { t: `SRD${(fresh++).toString(36).toUpperCase()}` }));
+      else if (kind === 2)
+        replies.push(
+          await send(cluster.proxy.url, SERIES, { t: `SRD${(fresh++).toString(36).toUpperCase()}` }),
+        );
       else {
         portfolioCash.add(20_000 + client);
         replies.push(await send(cluster.proxy.url, PORTFOLIO, { input: portfolioInput(20_000 + client) }));
@@ -179,14 +192,21 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
     expect(failures(replies)).toEqual([]);
     expect(replies.length).toBeGreaterThan(50);
     // Without Redis the instances stay ready, and say what is missing.
-    expect(readiness[0]).toMatchObject({ status: 'degraded', ready: true, cache: 'unreachable', missing: ['cache'] });
+    expect(readiness[0]).toMatchObject({
+      status: 'degraded',
+      ready: true,
+      cache: 'unreachable',
+      missing: ['cache'],
+    });
     expect(readyStatus).toBe(200);
 
     // Recovery without restarts: the cache, the single flight and readiness are shared again.
     await expect
       .poll(
         async () => {
-          const reports = await Promise.all(instanceUrls().map(async (u) => (await fetch(`${u}/readyz`)).json()));
+          const reports = await Promise.all(
+            instanceUrls().map(async (u) => (await fetch(`${u}/readyz`)).json()),
+          );
           return reports.map((r) => (r as { missing: string[] }).missing);
         },
         { timeout: 20_000, interval: 500 },
@@ -245,7 +265,7 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
     const runs = replies.filter((r) => r.cash !== undefined);
     const idsByCash = new Map<number, Set<string>>();
     for (const r of runs) {
-      const id = (r.data?.runPortfolioBacktest as { id: string }).id;
+      const id = (r.data?.runPortfolioBacktest as { id: string } | undefined)?.id ?? 'missing';
       idsByCash.set(r.cash!, (idsByCash.get(r.cash!) ?? new Set()).add(id));
     }
     expect([...idsByCash.values()].every((ids) => ids.size === 1)).toBe(true);
@@ -263,9 +283,9 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
       expect(stored.map((r) => r.id).sort()).toEqual([...ids].sort());
       expect(new Set(stored.map((r) => r.request_hash)).size).toBe(ids.length);
       // And nothing else was stored: one row per distinct request any client sent, in all tests.
-      const [[{ total }]] = (await connection.query('select count(*) as total from backtest_runs')) as unknown as [
-        { total: number }[],
-      ];
+      const [[{ total }]] = (await connection.query(
+        'select count(*) as total from backtest_runs',
+      )) as unknown as [{ total: number }[]];
       expect(Number(total)).toBe(portfolioCash.size);
     } finally {
       await connection.end();

@@ -22,7 +22,10 @@ export async function send(
     const text = await response.text();
     const upstream = response.headers.get('x-upstream');
     try {
-      const json = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
+      const json = JSON.parse(text) as {
+        data?: Record<string, unknown> | null;
+        errors?: { extensions?: { code?: string } }[];
+      };
       const codes = (json.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
       return { status: response.status, codes, data: json.data, upstream };
     } catch {
@@ -53,7 +56,8 @@ export async function counterValue(instanceUrl: string, name: string, labels: Re
   let total = 0;
   for (const line of text.split('\n')) {
     if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    if (Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`))) total += Number(line.split(' ').at(-1));
+    if (Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`)))
+      total += Number(line.split(' ').at(-1));
   }
   return total;
 }

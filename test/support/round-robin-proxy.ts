@@ -39,7 +39,9 @@ function forward(target: URL, req: IncomingMessage, body: Buffer, forwardedFor: 
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
         res.on('error', reject);
         res.on('aborted', () => reject(new Error('upstream aborted the response')));
       },
@@ -57,7 +59,9 @@ export async function startRoundRobinProxy(upstreams: readonly string[]): Promis
 
   async function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const client = req.socket.remoteAddress ?? '127.0.0.1';
-    const forwardedFor = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${client}` : client;
+    const forwardedFor = req.headers['x-forwarded-for']
+      ? `${req.headers['x-forwarded-for']}, ${client}`
+      : client;
     const first = next++ % targets.length;
     const record: Served = { upstream: null, retried: false, status: 502 };
     served.push(record);
