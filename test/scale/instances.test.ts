@@ -162,6 +162,45 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
     }
   }, 120_000);
 
+  it('a job started on instance 1 keeps its id when instances 2 and 3 get the same request, and any instance reports it', async () => {
+    const START = `mutation ($input: OptimizeInput!) { startOptimization(input: $input) { id state } }`;
+    const JOB = `query ($id: ID!) { job(id: $id) { id state runsDone runsTotal } }`;
+    const input = {
+      ticker: 'SBT',
+      from: '2021-01-04',
+      to: '2022-12-30',
+      strategy: 'SmaCross',
+      grid: [
+        // About 6000 runs: long enough to be running when the others ask, and a result well within
+        // MariaDB's default max_allowed_packet (16 MB) when stored.
+        { name: 'fast', from: 2, to: 50, step: 1 },
+        { name: 'slow', from: 10, to: 250, step: 2 },
+      ],
+      constraint: 'fast < slow',
+    };
+    const [first, second, third] = cluster.instances;
+    const started = await send(first.url, START, { input });
+    expect(failures([started])).toEqual([]);
+    const job = started.data?.startOptimization as { id: string; state: string };
+    for (const other of [second, third]) {
+      const again = await send(other.url, START, { input });
+      expect(failures([again])).toEqual([]);
+      expect(again.data?.startOptimization).toMatchObject({ id: job.id });
+    }
+    await expect
+      .poll(async () => (await send(third.url, JOB, { id: job.id })).data?.job, {
+        timeout: 60_000,
+        interval: 250,
+      })
+      .toMatchObject({ id: job.id, state: 'SUCCEEDED' });
+    const ended = (await send(second.url, JOB, { id: job.id })).data?.job as {
+      runsDone: number;
+      runsTotal: number;
+    };
+    expect(ended.runsDone).toBe(ended.runsTotal);
+    expect(ended.runsTotal).toBeGreaterThan(5_000);
+  }, 90_000);
+
   it('Redis killed and restarted mid-load: no request fails, and the instances share again without restarts', async () => {
     const pids = cluster.instances.map((i) => i.child.pid);
     const replies: Reply[] = [];
