@@ -133,6 +133,18 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
     expect(yahoo.countFor('SBT')).toBe(1);
   });
 
+  it('the same portfolio run sent to the three at the same moment is stored once, with one id for all', async () => {
+    portfolioCash.add(7_777);
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, () => send(cluster.proxy.url, PORTFOLIO, { input: portfolioInput(7_777) })),
+    );
+    expect(failures(replies)).toEqual([]);
+    const ids = new Set(replies.map((r) => (r.data?.runPortfolioBacktest as { id: string } | undefined)?.id));
+    expect(ids.size).toBe(1);
+    for (const upstream of ['0', '1', '2'])
+      expect(replies.filter((r) => r.upstream === upstream)).toHaveLength(4);
+  });
+
   it('a client at RATE_LIMIT_PER_MINUTE=30 gets 429 after 30 requests in total, whichever instances served them', async () => {
     const limited = await startCluster({
       count: 3,
