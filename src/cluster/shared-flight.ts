@@ -84,7 +84,6 @@ export function withSharedFlight(provider: PriceProvider, options: SharedFlightO
     retryCount: 0,
     // The lock keys live in the connection's own database (the lock scripts SELECT it).
     db: redis.options.db ?? 0,
-    automaticExtensionThreshold: Math.floor(leaseMs / 2),
   });
   redlock.on('error', () => undefined);
 
@@ -100,19 +99,25 @@ export function withSharedFlight(provider: PriceProvider, options: SharedFlightO
     call: () => Promise<ProviderSeries>,
   ): Promise<ProviderSeries> {
     let current = lock;
-    let extending = true;
-    // Keeps the lease while the provider call runs; stops when this process dies or the call ends.
-    const keepLease = (async () => {
-      while (extending) {
-        await sleep(Math.max(10, current.expiration - Date.now() - Math.floor(leaseMs / 2)));
-        if (!extending) return;
-        try {
-          current = await current.extend(leaseMs);
-        } catch {
-          return;
-        }
-      }
-    })();
+    let ended = false;
+    let timer: NodeJS.Timeout | undefined;
+    // Keeps the lease while the provider call runs, extending it at half its length; stops when
+    // the call ends, and with this process: a dead holder's lease lapses.
+    const keepLease = () => {
+      timer = setTimeout(
+        () => {
+          current.extend(leaseMs).then(
+            (extended) => {
+              current = extended;
+              if (!ended) keepLease();
+            },
+            () => undefined,
+          );
+        },
+        Math.max(10, current.expiration - Date.now() - Math.floor(leaseMs / 2)),
+      );
+    };
+    keepLease();
     const publish = (published: Published) =>
       redis
         .eval(FENCED_SET, 2, lockKey, answerKey, current.value, JSON.stringify(published), answerTtlMs)
@@ -128,8 +133,8 @@ export function withSharedFlight(provider: PriceProvider, options: SharedFlightO
       if (published) await publish(published);
       throw error;
     } finally {
-      extending = false;
-      void keepLease;
+      ended = true;
+      clearTimeout(timer);
       await current.release().catch(() => undefined);
     }
   }
@@ -144,11 +149,10 @@ export function withSharedFlight(provider: PriceProvider, options: SharedFlightO
       const deadline = Date.now() + waitMs;
       const done = (outcome: FlightOutcome) => options.onOutcome?.(outcome);
       for (;;) {
-        let answer: Published | undefined;
-        let lock: Lock;
+        let step: { answer: Published } | { lock: Lock };
         try {
-          answer = await readAnswer(answerKey);
-          if (answer === undefined) lock = await redlock.acquire([lockKey], leaseMs);
+          const answer = await readAnswer(answerKey);
+          step = answer !== undefined ? { answer } : { lock: await redlock.acquire([lockKey], leaseMs) };
         } catch (error) {
           if (!(await lockedByAnother(error))) {
             done('alone');
@@ -162,19 +166,19 @@ export function withSharedFlight(provider: PriceProvider, options: SharedFlightO
           await sleep(pollMs + Math.random() * pollMs);
           continue;
         }
-        if (answer !== undefined) {
+        if ('answer' in step) {
           done('followed');
-          return fromPublished(answer);
+          return fromPublished(step.answer);
         }
         // Taken: an answer may have been published between the look and the acquisition.
         const late = await readAnswer(answerKey).catch(() => undefined);
         if (late !== undefined) {
-          await lock!.release().catch(() => undefined);
+          await step.lock.release().catch(() => undefined);
           done('followed');
           return fromPublished(late);
         }
         done('led');
-        return lead(lock!, lockKey, answerKey, call);
+        return lead(step.lock, lockKey, answerKey, call);
       }
     },
   };
