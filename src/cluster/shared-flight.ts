@@ -22,8 +22,10 @@ export interface SharedFlightOptions {
   leaseMs?: number;
   /** How long a waiter waits for another instance's answer before calling the provider itself. */
   waitMs?: number;
-  /** How long a published answer (or provider error) stays for waiters and late comers. */
+  /** How long a published series stays for waiters and late comers. */
   answerTtlMs?: number;
+  /** How long a published provider error stays: long enough for the waiters, not a cache of failures. */
+  errorTtlMs?: number;
   /** Between two looks for an answer. */
   pollMs?: number;
   onOutcome?: (outcome: FlightOutcome) => void;
@@ -78,6 +80,7 @@ export function withSharedFlight(provider: PriceProvider, options: SharedFlightO
   const leaseMs = options.leaseMs ?? 5000;
   const waitMs = options.waitMs ?? 30_000;
   const answerTtlMs = options.answerTtlMs ?? 60_000;
+  const errorTtlMs = options.errorTtlMs ?? 5_000;
   const pollMs = options.pollMs ?? 50;
   const { redis } = options;
   const redlock = new Redlock([redis], {
@@ -120,7 +123,15 @@ export function withSharedFlight(provider: PriceProvider, options: SharedFlightO
     keepLease();
     const publish = (published: Published) =>
       redis
-        .eval(FENCED_SET, 2, lockKey, answerKey, current.value, JSON.stringify(published), answerTtlMs)
+        .eval(
+          FENCED_SET,
+          2,
+          lockKey,
+          answerKey,
+          current.value,
+          JSON.stringify(published),
+          'series' in published ? answerTtlMs : errorTtlMs,
+        )
         .catch((error: unknown) => {
           options.logger.warn({ err: (error as Error).message }, 'shared flight: answer not published');
         });

@@ -58,7 +58,7 @@ describe.skipIf(!redisUrl)('single flight across instances (Redis)', () => {
   const instance = async (
     provider: PriceProvider,
     outcomes: FlightOutcome[],
-    options: { leaseMs?: number; waitMs?: number; redis?: Redis } = {},
+    options: { leaseMs?: number; waitMs?: number; errorTtlMs?: number; redis?: Redis } = {},
   ) => {
     const redis = options.redis ?? connect();
     await ready(redis);
@@ -67,6 +67,7 @@ describe.skipIf(!redisUrl)('single flight across instances (Redis)', () => {
       logger: silentLogger,
       leaseMs: options.leaseMs ?? 1000,
       waitMs: options.waitMs ?? 10_000,
+      errorTtlMs: options.errorTtlMs,
       pollMs: 20,
       onOutcome: (o) => outcomes.push(o),
     });
@@ -97,14 +98,16 @@ describe.skipIf(!redisUrl)('single flight across instances (Redis)', () => {
     expect(outcomes.sort()).toEqual(['followed', 'followed', 'led']);
   });
 
-  it('a provider error is shared too: waiters get the same NOT_FOUND without calling', async () => {
+  it('a provider error is shared with the waiters, not kept: a later call asks the provider again', async () => {
     const ticker = freshTicker();
     const edge = scriptedProvider(async (t) => {
       await new Promise((r) => setTimeout(r, 150));
       throw new NotFoundError(`Unknown ticker ${t}`, 'ticker');
     });
     const outcomes: FlightOutcome[] = [];
-    const [a, b] = await Promise.all([0, 1].map(() => instance(edge.provider, outcomes)));
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => instance(edge.provider, outcomes, { errorTtlMs: 300 })),
+    );
     const results = await Promise.allSettled(
       [a, b].map((p) => p.fetchDaily(ticker, '2024-01-01', '2024-01-31')),
     );
@@ -113,6 +116,9 @@ describe.skipIf(!redisUrl)('single flight across instances (Redis)', () => {
       expect(result.status).toBe('rejected');
       expect((result as PromiseRejectedResult).reason).toBeInstanceOf(NotFoundError);
     }
+    await new Promise((r) => setTimeout(r, 400));
+    await expect(b.fetchDaily(ticker, '2024-01-01', '2024-01-31')).rejects.toBeInstanceOf(NotFoundError);
+    expect(edge.calls()).toBe(2);
   });
 
   it('a holder that dies releases by lease expiry; its late answer is fenced out', async () => {
