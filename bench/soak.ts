@@ -3,7 +3,7 @@
  * runs, small optimizations) from concurrent clients against the real server for a while, then
  * error counts, HTTP statuses, p50/p99 latency per operation and sampled memory growth.
  *
- *   npm run soak -- [--seconds 300] [--clients 32] [--json FILE]
+ *   npm run soak -- [--seconds 300] [--clients 32] [--instances N] [--json FILE]
  *
  * The server is `node src/main.ts` on SQLite in a temp dir, with the Yahoo provider pointed at
  * the Yahoo test server, run in this process (it sees few requests once the series are stored).
@@ -16,6 +16,7 @@ import { startYahooServer } from '../test/support/yahoo-server.ts';
 import { tempDir } from './lib/fixtures.ts';
 import { drawOperation } from './soak-ops.ts';
 import { createTally, formatSummary, record, summarize } from './soak-report.ts';
+import { startSoakCluster } from './soak-instances.ts';
 import { sampleMemory, startSoakService } from './soak-service.ts';
 import { mulberry32 } from '../test/support/random.ts';
 
@@ -23,13 +24,19 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '300' },
     clients: { type: 'string', default: '32' },
+    instances: { type: 'string', default: '1' },
     json: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
 const clients = Number(values.clients);
-if (!(seconds > 0) || !(Number.isInteger(clients) && clients > 0)) {
-  process.stderr.write('usage: npm run soak -- [--seconds N] [--clients N] [--json FILE]\n');
+const instances = Number(values.instances);
+if (
+  !(seconds > 0) ||
+  !(Number.isInteger(clients) && clients > 0) ||
+  !(Number.isInteger(instances) && instances > 0)
+) {
+  process.stderr.write('usage: npm run soak -- [--seconds N] [--clients N] [--instances N] [--json FILE]\n');
   process.exit(2);
 }
 
@@ -38,15 +45,18 @@ const MEMORY_EVERY_MS = 5_000;
 
 const yahoo = await startYahooServer({ recordedDir: null });
 const dir = tempDir('soak');
-const service = await startSoakService({
-  DATABASE_URL: `file:${join(dir.dir, 'soak.db')}`,
+const soakEnv = {
   YAHOO_BASE_URL: yahoo.url,
   WARM_ON_START: 'false',
   // Every client shares one address: the per-client rate limit would turn this into a 429 test.
   RATE_LIMIT_PER_MINUTE: '0',
   // e.g. SOAK_NODE_OPTIONS=--max-old-space-size=320: does the service live within a small heap?
   ...(process.env.SOAK_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SOAK_NODE_OPTIONS } : {}),
-});
+};
+// Several instances: one MariaDB database and one Redis, behind a round-robin proxy.
+const cluster = instances > 1 ? await startSoakCluster(instances, soakEnv) : undefined;
+const service =
+  cluster ?? (await startSoakService({ ...soakEnv, DATABASE_URL: `file:${join(dir.dir, 'soak.db')}` }));
 process.stderr.write(`soak: ${clients} clients for ${seconds} s against ${service.url}\n`);
 
 const tally = createTally();
@@ -109,6 +119,7 @@ await yahoo.close();
 dir.remove();
 
 process.stdout.write(`${formatSummary(summary)}\n`);
+if (cluster) process.stdout.write(cluster.instanceReport());
 process.stdout.write(
   `service: ${alive ? 'alive at the end' : 'EXITED during the run'}; exit code after SIGTERM ${exitCode}; ` +
     `log lines at warn or above: ${JSON.stringify(service.logCounts)} ${JSON.stringify(service.logMessages)}\n`,

@@ -56,7 +56,11 @@ export function createApp({ services }: AppDeps): App {
         ready: services.readiness.migrated,
         retryAfterS: Math.ceil(MIGRATE_RETRY_MS / 1000),
       }),
-      useRateLimit({ perMinute: config.http.rateLimitPerMinute, trustProxy: config.http.trustProxy }),
+      useRateLimit({
+        perMinute: config.http.rateLimitPerMinute,
+        trustProxy: config.http.trustProxy,
+        limiter: services.rateLimiter,
+      }),
       useIntrospectionPolicy(config.graphql.introspection),
       usePersistedDocuments(config.graphql.persistedOperationsOnly),
       useQueryLimits(config.graphql),

@@ -12,6 +12,8 @@ export interface Config {
   warm: { onStart: boolean; tickers: string[]; years: number };
   limits: { maxTickers: number; maxRangeYears: number; maxOptimizeRuns: number };
   adminToken: string | undefined;
+  /** INSTANCE_ID: this instance's name in logs and metrics; unset: `hostname:pid` (see instanceName). */
+  instanceId: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** LOG_FORMAT; unset: chosen by whether the output is a terminal (chooseLogFormat). */
   logFormat: LogFormat | undefined;
@@ -103,6 +105,11 @@ const envSchema = z.object({
   MAX_RANGE_YEARS: int(1, 200).default(50),
   MAX_OPTIMIZE_RUNS: int(1, 10_000_000).default(20_000),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  INSTANCE_ID: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1 to 64 letters, digits or . _ : -')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   NODE_ENV: z.string().trim().optional(),
@@ -168,6 +175,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       maxOptimizeRuns: e.MAX_OPTIMIZE_RUNS,
     },
     adminToken: e.ADMIN_TOKEN,
+    instanceId: e.INSTANCE_ID,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     observability: { slowOperationMs: e.SLOW_OPERATION_MS },

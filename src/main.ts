@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { createApp } from './app.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { chooseLogFormat } from './observability/log-format.ts';
+import { instanceName } from './observability/instance.ts';
 import { createLogger } from './observability/logger.ts';
 import { createServices } from './services.ts';
 
@@ -20,11 +21,12 @@ function loadConfig() {
 }
 
 const config = loadConfig();
+// Every line says which instance wrote it.
 const logger = createLogger(
   config.logLevel,
   undefined,
   chooseLogFormat(config.logFormat, process.stdout.isTTY),
-);
+).child({ instance: instanceName(config.instanceId) });
 const services = createServices(config, logger);
 const app = createApp({ services });
 const server = createServer(app);

@@ -4,6 +4,9 @@ import { createOptimizeService, type OptimizeService } from './backtests/optimiz
 import { createOptimizerPool } from './backtests/optimizer-pool.ts';
 import { createPortfolioService, type PortfolioService } from './backtests/portfolio-service.ts';
 import { createTtlCache, type TtlCache } from './cache/ttl-cache.ts';
+import { createRedisConnection, redisReachable } from './cluster/redis-connection.ts';
+import { withSharedFlight } from './cluster/shared-flight.ts';
+import { createSharedRateLimiter } from './rate-limit/shared-rate-limiter.ts';
 import { createStrategyService, type StrategyService } from './catalogue/strategy-service.ts';
 import type { Config } from './config.ts';
 import { createRepository } from './db/create-repository.ts';
@@ -21,7 +24,9 @@ import {
   withCacheMetrics,
   withProviderMetrics,
 } from './instrument.ts';
+import { instanceName } from './observability/instance.ts';
 import type { Logger } from './observability/logger.ts';
+import type { ClientLimiter } from './rate-limit/token-bucket.ts';
 import { createMetrics, type Metrics, statementKind } from './observability/metrics.ts';
 import { createStatsCollector, type StatsCollector } from './observability/stats.ts';
 
@@ -45,6 +50,10 @@ export interface Services {
   stats: StatsCollector;
   /** This instance's Prometheus registry and metrics (served on `/metrics`). */
   metrics: Metrics;
+  /** This instance's name in logs and metrics (INSTANCE_ID, else hostname:pid). */
+  instance: string;
+  /** The rate limit shared by every instance (CACHE_URL set); undefined: per process. */
+  rateLimiter: ClientLimiter | undefined;
   now: () => number;
   /** Applies migrations (retrying in the background while the database is down), then warms. */
   startBackground(): void;
@@ -69,7 +78,12 @@ export const MIGRATE_RETRY_MS = 2000;
 /** The composition root. Opens no connection by itself; pools connect on first use. */
 export function createServices(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Services {
   const now = overrides.now ?? Date.now;
-  const metrics = createMetrics();
+  const instance = instanceName(config.instanceId);
+  const metrics = createMetrics({ instance });
+  // With CACHE_URL the instances coordinate through Redis: one provider call per cold series
+  // across all of them, and one rate limit per client.
+  const redis =
+    config.cache.url === undefined ? undefined : createRedisConnection({ url: config.cache.url, logger });
   const stats = createStatsCollector(now, metrics);
   const recordCache: RecordCache = metrics.recordCache;
   const onQuery = (sql: string) => {
@@ -85,10 +99,30 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       onQuery,
     });
   if (repository.poolUsage) metrics.setPoolUsage(() => repository.poolUsage?.());
-  const provider = withProviderMetrics(
+  const measuredProvider = withProviderMetrics(
     overrides.provider ?? createProvider(config.provider, logger),
     metrics,
   );
+  const { yahoo } = config.provider;
+  const provider =
+    redis === undefined
+      ? measuredProvider
+      : withSharedFlight(measuredProvider, {
+          redis,
+          logger,
+          // A holder's call may take every retry; waiters wait that long and a little more.
+          waitMs: yahoo.timeoutMs * (yahoo.retries + 1) + 2000,
+          onOutcome: (outcome) => metrics.sharedFlight.inc({ outcome }),
+        });
+  const rateLimiter =
+    redis === undefined || config.http.rateLimitPerMinute <= 0
+      ? undefined
+      : createSharedRateLimiter({
+          redis,
+          perMinute: config.http.rateLimitPerMinute,
+          logger,
+          onFallback: () => metrics.rateLimitFallbacks.inc(),
+        });
   const seriesMetrics = createSeriesInstrumentation(metrics, recordCache);
   // The in-process budget: three quarters for series, a quarter for backtest results.
   const cacheBytes = config.cache.memoryMb * 1024 * 1024;
@@ -143,7 +177,11 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     logger,
     now,
   });
-  const readiness = createReadiness(repository, READY_TIMEOUT_MS);
+  const readiness = createReadiness(
+    repository,
+    READY_TIMEOUT_MS,
+    redis === undefined ? undefined : () => redisReachable(redis, READY_TIMEOUT_MS),
+  );
   let disposed = false;
   let retryTimer: NodeJS.Timeout | undefined;
 
@@ -204,6 +242,8 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     readiness,
     stats,
     metrics,
+    instance,
+    rateLimiter,
     now,
     startBackground() {
       void migrateInBackground();
@@ -223,6 +263,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
         optimizerPool.close(),
         jobs.close(),
       ]);
+      redis?.disconnect();
     },
   };
 }

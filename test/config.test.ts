@@ -114,6 +114,14 @@ describe('parseConfig', () => {
     expect(parseConfig({ NODE_ENV: 'test', GRAPHQL_INTROSPECTION: 'no' }).graphql.introspection).toBe(false);
   });
 
+  it('names the instance by INSTANCE_ID, and refuses a name that would not fit a log field or label', () => {
+    expect(parseConfig({}).instanceId).toBeUndefined();
+    expect(parseConfig({ INSTANCE_ID: 'web-2.eu:4000' }).instanceId).toBe('web-2.eu:4000');
+    expect(() => parseConfig({ INSTANCE_ID: 'two words' })).toThrow(
+      expect.objectContaining({ problems: [expect.stringContaining('INSTANCE_ID')] }),
+    );
+  });
+
   it('reports bad limits and observability settings', () => {
     expect(() =>
       parseConfig({

@@ -21,8 +21,10 @@ const LATENCY_BUCKETS_S = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0
  * The service's Prometheus metrics in their own Registry (never prom-client's global one), so
  * several apps in one process (tests) keep separate counts. Served as text on `/metrics`.
  */
-export function createMetrics() {
+export function createMetrics(options: { instance?: string } = {}) {
   const registry = new Registry();
+  // Every series carries the instance it came from, so several instances' scrapes add up.
+  if (options.instance !== undefined) registry.setDefaultLabels({ instance: options.instance });
   const registers = [registry];
   let poolUsage: (() => PoolUsage | undefined) | undefined;
 
@@ -86,6 +88,17 @@ export function createMetrics() {
       name: 'price_rows_cleaned_total',
       help: 'Provider rows dropped, repaired or merged (duplicate dates) by validation, by action.',
       labelNames: ['action'] as const,
+      registers,
+    }),
+    sharedFlight: new Counter({
+      name: 'shared_flight_total',
+      help: 'Provider calls through the single flight across instances, by outcome (led, followed, gave_up, alone).',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
+    rateLimitFallbacks: new Counter({
+      name: 'rate_limit_fallback_total',
+      help: 'Requests rate-limited by this instance alone because the shared limit (Redis) was unavailable.',
       registers,
     }),
     rejections: new Counter({

@@ -86,6 +86,8 @@ export function sample(text: string, name: string, labels: Record<string, string
     const present = Object.fromEntries(
       [...labelText.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]] as const),
     );
+    // Every series carries the instance label; it counts only when asked for.
+    if (labels.instance === undefined) delete present.instance;
     if (Object.entries(labels).every(([k, v]) => present[k] === v)) {
       if (Object.keys(present).length !== Object.keys(labels).length) continue;
       return Number(line.slice(line.lastIndexOf(' ') + 1));

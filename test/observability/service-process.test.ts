@@ -25,11 +25,18 @@ describe('the real server', () => {
     const metrics = await fetch(`${service.url}/metrics`);
     expect(metrics.status).toBe(200);
     const text = await metrics.text();
+    // Every series is labelled with the instance (INSTANCE_ID, else hostname:pid).
+    const instance = `instance="[^"]+:${service.child.pid}"`;
     expect(text).toMatch(
-      /^graphql_operation_duration_seconds_count\{operation="Catalogue",outcome="ok"\} 2$/m,
+      new RegExp(
+        `^graphql_operation_duration_seconds_count\\{${instance},operation="Catalogue",outcome="ok"\\} 2$`,
+        'm',
+      ),
     );
-    expect(text).toMatch(/^graphql_rejections_total\{reason="rate_limit"\} 1$/m);
-    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+    expect(text).toMatch(
+      new RegExp(`^graphql_rejections_total\\{reason="rate_limit",${instance}\\} 1$`, 'm'),
+    );
+    expect(text).toMatch(new RegExp(`^process_resident_memory_bytes\\{${instance}\\} \\d+`, 'm'));
 
     const requestLines = () =>
       service.logs

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientAddress } from '../../src/plugins/client-address.ts';
-import { createRateLimiter } from '../../src/plugins/rate-limiter.ts';
+import { createRateLimiter } from '../../src/rate-limit/token-bucket.ts';
 
 describe('the token-bucket rate limiter', () => {
   it('allows a burst of perMinute, then refuses with the seconds until the next token', () => {

@@ -10,6 +10,11 @@ export interface RateLimiterOptions {
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterS: number };
 
+/** Where decisions come from: this process's buckets, or a limiter shared by every instance. */
+export interface ClientLimiter {
+  take(key: string): RateDecision | Promise<RateDecision>;
+}
+
 interface Bucket {
   tokens: number;
   updatedMs: number;
