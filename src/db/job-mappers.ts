@@ -1,5 +1,5 @@
 /** The row mapper of jobs, shared by both dialects. */
-import type { JobChanges, JobKind, JobState, StoredJob } from './job-records.ts';
+import { ACTIVE_JOB_STATES, type JobChanges, type JobKind, type JobState, type StoredJob } from './job-records.ts';
 import { parseJson, toIsoTimestamp, toJsonText, toNumber } from './mappers.ts';
 
 export interface JobRecord {
@@ -63,7 +63,18 @@ export function jobInsertRow(job: StoredJob, toTimestamp: ToTimestamp) {
     createdAt: toTimestamp(job.createdAt),
     startedAt: stamp(job.startedAt),
     finishedAt: stamp(job.finishedAt),
+    activeKey: ACTIVE_JOB_STATES.includes(job.state) ? job.key : null,
   };
+}
+
+/** True for the error of an insert that a unique key refused (MySQL/MariaDB or SQLite), wrapped or not. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, errno } = e as { code?: unknown; errno?: unknown };
+    if (code === 'ER_DUP_ENTRY' || errno === 1062) return true;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
+  }
+  return false;
 }
 
 /** The columns a job update writes: only the changes given, timestamps in the dialect's format. */
@@ -79,6 +90,8 @@ export function jobChangeColumns(changes: JobChanges, toTimestamp: ToTimestamp) 
     error: changes.error,
     startedAt: stamp(changes.startedAt),
     finishedAt: stamp(changes.finishedAt),
+    // An ended job frees its key, so the same request can start a new job.
+    activeKey: changes.state === undefined || ACTIVE_JOB_STATES.includes(changes.state) ? undefined : null,
   };
   return Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)) as Partial<{
     [K in keyof typeof set]: Exclude<(typeof set)[K], undefined>;

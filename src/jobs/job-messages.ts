@@ -18,6 +18,8 @@ export interface JobTask {
   readonly options: PlainBacktestOptions;
   readonly maxRuns: number;
   readonly walkForward: WalkForwardSpec | null;
+  /** Only these combinations of the plan, [from, to) (one chunk of a sweep split over workers). */
+  readonly slice?: readonly [from: number, to: number] | null;
   /** Runs between two progress reports and cancellation checks. */
   readonly chunkSize: number;
   /** One Int32 set to 1 by the owner to stop the job at its next chunk. */

@@ -50,13 +50,14 @@ function run(): JobOutput {
   const plan = planOptimization(spec);
   const cache: IndicatorCache = new Map();
   const runs: OptimizationRun[] = [];
-  const total = plan.combinations.length;
+  const combinations = task.slice ? plan.combinations.slice(...task.slice) : plan.combinations;
+  const total = combinations.length;
   for (let k = 0; k < total; k += task.chunkSize) {
     if (isCancelled()) throw new CancelledError(runs.length);
     const done = runCombinations({
       bars,
       strategy,
-      combinations: plan.combinations.slice(k, k + task.chunkSize),
+      combinations: combinations.slice(k, k + task.chunkSize),
       params: plan.params,
       options: task.options,
       maximize: plan.maximize,

@@ -1,0 +1,76 @@
+/**
+ * The BullMQ adapter of the job queue port (the service's side): a sweep becomes a flow, one
+ * parent that combines and child chunk jobs that any worker process takes; a walk-forward
+ * analysis is one job. BullMQ job ids derive from the stored job's id, so queuing a job twice
+ * (a resumed job) adds nothing. Cancelling publishes the id to every worker.
+ */
+import { FlowProducer, type JobsOptions, Queue } from 'bullmq';
+import type { JobQueue } from '../job-queue.ts';
+import { chunkRanges, toTaskData } from './job-data.ts';
+import {
+  ATTEMPTS,
+  CHUNK,
+  COMBINE,
+  chunkJobId,
+  createRedis,
+  QUEUE_NAME,
+  type QueueSettings,
+  queueKeys,
+  WALK_FORWARD,
+} from './queue-keys.ts';
+
+const CANCEL_MARK_S = 24 * 3600;
+
+export function createBullmqQueue(settings: QueueSettings & { chunkRuns: number }): JobQueue {
+  const connection = createRedis(settings.url);
+  const { prefix } = settings;
+  const queue = new Queue(QUEUE_NAME, { connection, prefix });
+  const flows = new FlowProducer({ connection, prefix });
+  const keys = queueKeys(prefix);
+  const opts: JobsOptions = {
+    attempts: ATTEMPTS,
+    backoff: { type: 'fixed', delay: 200 },
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 1000 },
+  };
+
+  return {
+    async enqueue({ id, task, report }) {
+      const data = toTaskData(id, task, report);
+      if (task.walkForward !== null) {
+        await queue.add(WALK_FORWARD, data, { ...opts, jobId: id });
+        return;
+      }
+      await flows.add({
+        name: COMBINE,
+        queueName: QUEUE_NAME,
+        data,
+        opts: { ...opts, jobId: id },
+        children: chunkRanges(task.runsTotal, settings.chunkRuns).map(([from, to], index) => ({
+          name: CHUNK,
+          queueName: QUEUE_NAME,
+          data: { jobId: id, index, from, to },
+          opts: { ...opts, jobId: chunkJobId(id, index), failParentOnFailure: true },
+        })),
+      });
+    },
+
+    async cancel(id) {
+      await connection.set(keys.cancelled(id), '1', 'EX', CANCEL_MARK_S);
+      await connection.publish(keys.cancelChannel, id);
+      return false;
+    },
+
+    async holds(id) {
+      const job = await queue.getJob(id);
+      if (!job) return false;
+      const state = await job.getState();
+      return state !== 'completed' && state !== 'failed' && state !== 'unknown';
+    },
+
+    async close() {
+      await Promise.allSettled([flows.close(), queue.close()]);
+      connection.disconnect();
+    },
+  };
+}
