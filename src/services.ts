@@ -145,7 +145,11 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     store: repository,
     events: jobEvents,
     queue: config.queue.url
-      ? createBullmqQueue({ url: config.queue.url, prefix: config.queue.prefix, chunkRuns: config.queue.chunkRuns })
+      ? createBullmqQueue({
+          url: config.queue.url,
+          prefix: config.queue.prefix,
+          chunkRuns: config.queue.chunkRuns,
+        })
       : undefined,
     limits: config.limits,
     saved: strategies.saved,

@@ -27,7 +27,9 @@ export async function workerCommand(argv: readonly string[], io: CliIo): Promise
   if (concurrency !== undefined && !/^\d+$/.test(concurrency.trim())) {
     throw usageError(`--concurrency: must be a whole number, got "${concurrency}"`);
   }
-  const config = parseConfig(concurrency === undefined ? io.env : { ...io.env, WORKER_CONCURRENCY: concurrency });
+  const config = parseConfig(
+    concurrency === undefined ? io.env : { ...io.env, WORKER_CONCURRENCY: concurrency },
+  );
   if (config.queue.url === undefined) {
     throw usageError('worker: QUEUE_URL=redis://… is required (the queue the worker takes jobs from)');
   }

@@ -1,5 +1,11 @@
 /** The row mapper of jobs, shared by both dialects. */
-import { ACTIVE_JOB_STATES, type JobChanges, type JobKind, type JobState, type StoredJob } from './job-records.ts';
+import {
+  ACTIVE_JOB_STATES,
+  type JobChanges,
+  type JobKind,
+  type JobState,
+  type StoredJob,
+} from './job-records.ts';
 import { parseJson, toIsoTimestamp, toJsonText, toNumber } from './mappers.ts';
 
 export interface JobRecord {

@@ -143,8 +143,16 @@ export function createQueueWorker(deps: {
     const stored = await activeJob(jobId);
     const data = await taskData(jobId);
     const report = chunkProgress(stored, index);
-    const output = await onThread(jobId, { ...fromTaskData(data), slice: [from, to] }, report);
+    logger.info({ job: jobId, chunk: index, runs: to - from }, 'chunk started');
+    let output: JobOutput;
+    try {
+      output = await onThread(jobId, { ...fromTaskData(data), slice: [from, to] }, report);
+    } catch (error) {
+      logger.info({ job: jobId, chunk: index, err: (error as Error).message }, 'chunk stopped');
+      throw error;
+    }
     if (output.kind !== 'OPTIMIZATION') throw new Error('a chunk of a sweep ran as another kind');
+    logger.info({ job: jobId, chunk: index }, 'chunk done');
     return toChunkResult(index, output.optimization.runs);
   }
 
@@ -172,7 +180,8 @@ export function createQueueWorker(deps: {
             job.data.report,
           )
         : output.walkForward;
-    const runsDone = output.kind === 'OPTIMIZATION' ? output.optimization.runCount : output.walkForward.runCount;
+    const runsDone =
+      output.kind === 'OPTIMIZATION' ? output.optimization.runCount : output.walkForward.runCount;
     const done = { state: 'SUCCEEDED', progress: 1, runsDone, result, error: null } as const;
     await end(stored.id, { ...done, finishedAt: iso() }, ['RUNNING']);
   }
