@@ -47,6 +47,7 @@ export function createJobRunner(deps: {
   };
 
   const toEndChanges = (output: JobOutput, queued: QueuedJob, elapsedMs: number): JobChanges => {
+    if (output.kind === 'WINDOW') throw new Error('a whole job answered one window');
     const result =
       output.kind === 'OPTIMIZATION'
         ? toOptimizationView({ ...output.optimization, elapsedMs }, queued.task.grid, queued.report)

@@ -9,11 +9,13 @@ import { EngineError } from '../engine/errors.ts';
 import { bestRunIndex, type OptimizationRun, runCombinations } from '../engine/optimizer/optimize.ts';
 import { planOptimization } from '../engine/optimizer/plan.ts';
 import { CancelledError } from '../engine/optimizer/progress.ts';
-import { walkForward } from '../engine/optimizer/walk-forward.ts';
+import { trainWindow, walkForward } from '../engine/optimizer/walk-forward.ts';
+import { planWalkForward } from '../engine/optimizer/walk-forward-plan.ts';
 import type { IndicatorCache } from '../engine/strategy.ts';
 import { strategyFromRef } from '../inputs/strategy-ref.ts';
 import type { FromJobWorker, JobOutput, JobTask } from './job-messages.ts';
 import { toWalkForwardView } from './job-views.ts';
+import { toWalkForwardInput } from './walk-forward-input.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('job-worker.ts must run in a worker thread');
@@ -34,6 +36,16 @@ function run(): JobOutput {
     params: task.params,
     maxRuns: task.maxRuns,
   };
+  if (task.walkForward !== null && task.window != null) {
+    const input = toWalkForwardInput(task);
+    const plan = planWalkForward(input);
+    const total = plan.optimization.combinations.length;
+    const best = trainWindow(input, plan, task.window, {
+      onProgress: (runsDone) => onProgress(runsDone, total),
+      isCancelled,
+    });
+    return { kind: 'WINDOW', best };
+  }
   if (task.walkForward !== null) {
     const result = walkForward({
       ...spec,

@@ -1,11 +1,13 @@
 /**
  * The BullMQ adapter of the job queue port (the service's side): a sweep becomes a flow, one
  * parent that combines and child chunk jobs that any worker process takes; a walk-forward
- * analysis is one job. BullMQ job ids derive from the stored job's id, so queuing a job twice
+ * analysis likewise, one child per window (trained apart), the parent testing and stitching. BullMQ job ids derive from the stored job's id, so queuing a job twice
  * (a resumed job) adds nothing. Cancelling publishes the id to every worker.
  */
 import { FlowProducer, type JobsOptions, Queue } from 'bullmq';
+import { walkForwardWindows } from '../../engine/optimizer/walk-forward-windows.ts';
 import type { JobQueue } from '../job-queue.ts';
+import type { PlannedTask } from '../job-task.ts';
 import { chunkRanges, toTaskData } from './job-data.ts';
 import {
   ATTEMPTS,
@@ -17,7 +19,12 @@ import {
   type QueueSettings,
   queueKeys,
   WALK_FORWARD,
+  WINDOW,
 } from './queue-keys.ts';
+
+/** Windows of a walk-forward task: runsTotal is windows × combinations per window. */
+const planJobWindows = (task: PlannedTask) =>
+  walkForwardWindows(task.bars.time.length, task.walkForward!).length;
 
 const CANCEL_MARK_S = 24 * 3600;
 
@@ -38,7 +45,19 @@ export function createBullmqQueue(settings: QueueSettings & { chunkRuns: number 
     async enqueue({ id, task, report }) {
       const data = toTaskData(id, task, report);
       if (task.walkForward !== null) {
-        await queue.add(WALK_FORWARD, data, { ...opts, jobId: id });
+        const windows = planJobWindows(task);
+        await flows.add({
+          name: WALK_FORWARD,
+          queueName: QUEUE_NAME,
+          data,
+          opts: { ...opts, jobId: id },
+          children: Array.from({ length: windows }, (_, index) => ({
+            name: WINDOW,
+            queueName: QUEUE_NAME,
+            data: { jobId: id, index },
+            opts: { ...opts, jobId: chunkJobId(id, index), failParentOnFailure: true },
+          })),
+        });
         return;
       }
       await flows.add({

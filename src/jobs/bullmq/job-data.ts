@@ -7,6 +7,7 @@ import type { PublicRun } from '../../backtests/optimize-service.ts';
 import { toPublicStats, finiteOrNull } from '../../backtests/result.ts';
 import type { DataReport } from '../../backtests/warnings.ts';
 import type { OptimizationRun } from '../../engine/optimizer/optimize.ts';
+import type { TrainedWindow } from '../../engine/optimizer/walk-forward.ts';
 import type { PlannedTask } from '../job-task.ts';
 
 type Column = (number | null)[];
@@ -59,6 +60,37 @@ export function chunkRanges(total: number, size: number): [from: number, to: num
 const encodeValue = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
 export const decodeValue = (v: number | string | null): number =>
   typeof v === 'number' ? v : v === null ? Number.NaN : Number(v);
+
+export interface WindowData {
+  readonly jobId: string;
+  readonly index: number;
+}
+
+/** A walk-forward window's best run, numbers that JSON cannot carry as strings. */
+export interface WindowResult {
+  readonly index: number;
+  readonly best: Record<string, unknown>;
+}
+
+const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity']);
+
+function mapNumbers(value: unknown, to: (v: unknown) => unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => mapNumbers(v, to));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapNumbers(v, to)]));
+  }
+  return to(value);
+}
+
+export function toWindowResult(index: number, best: TrainedWindow): WindowResult {
+  const encode = (v: unknown) => (typeof v === 'number' ? encodeValue(v) : v);
+  return { index, best: mapNumbers(best, encode) as Record<string, unknown> };
+}
+
+export function fromWindowResult(result: WindowResult): TrainedWindow {
+  const decode = (v: unknown) => (typeof v === 'string' && NON_FINITE.has(v) ? Number(v) : v);
+  return mapNumbers(result.best, decode) as TrainedWindow;
+}
 
 export function toChunkResult(index: number, runs: readonly OptimizationRun[]): ChunkResult {
   return {

@@ -4,10 +4,11 @@ import { Redis } from 'ioredis';
 /** The BullMQ queue of jobs; deployments sharing a Redis differ by prefix. */
 export const QUEUE_NAME = 'jobs';
 
-/** Job names in the queue: a sweep's parent, its chunks, a walk-forward analysis. */
+/** Job names in the queue: a sweep's parent and its chunks, a walk-forward analysis and its windows. */
 export const COMBINE = 'combine';
 export const CHUNK = 'chunk';
 export const WALK_FORWARD = 'walk-forward';
+export const WINDOW = 'window';
 
 /** Attempts of a chunk or job: a worker that died mid-run (stalled) leaves it to another. */
 export const ATTEMPTS = 3;

@@ -1,25 +1,47 @@
 /**
- * A worker process's side of the BullMQ queue: takes chunk, combine and walk-forward jobs, runs
- * each chunk on its own worker thread (this event loop stays free to renew BullMQ's locks),
+ * A worker process's side of the BullMQ queue: takes the chunks of sweeps and the windows of
+ * walk-forward analyses and their parents, runs each chunk or window on its own worker thread (this event loop stays free to renew BullMQ's locks),
  * writes progress summed over the job's chunks to the store and publishes it, and stores the end
  * state. A cancelled job's running chunks stop at their next few runs (Redis pub/sub to every
  * worker) and its waiting chunks are skipped. A worker killed mid-chunk leaves the chunk to
  * stall: BullMQ gives it to another worker. close() finishes the chunks running (SIGTERM).
  */
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
-import { toOptimizationView } from '../../backtests/optimize-service.ts';
 import { ACTIVE_JOB_STATES, type JobChanges, type JobStore, type StoredJob } from '../../db/job-records.ts';
 import { CancelledError } from '../../engine/optimizer/progress.ts';
+import { assembleWalkForward } from '../../engine/optimizer/walk-forward.ts';
+import { planWalkForward } from '../../engine/optimizer/walk-forward-plan.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { JobEvents } from '../job-events.ts';
 import { isInputFailure, toJobFailure, UNEXPECTED_FAILURE } from '../job-failure.ts';
 import type { JobOutput } from '../job-messages.ts';
 import type { PlannedTask } from '../job-task.ts';
 import { type RunningThread, startJobThread } from '../job-thread.ts';
+import { toWalkForwardView } from '../job-views.ts';
 import { createProgressThrottle } from '../progress-throttle.ts';
+import { toWalkForwardInput } from '../walk-forward-input.ts';
 import { combineChunks } from './combine-chunks.ts';
-import { type ChunkData, type ChunkResult, fromTaskData, type TaskData, toChunkResult } from './job-data.ts';
-import { CHUNK, COMBINE, createRedis, QUEUE_NAME, type QueueSettings, queueKeys } from './queue-keys.ts';
+import {
+  type ChunkData,
+  type ChunkResult,
+  fromTaskData,
+  fromWindowResult,
+  type TaskData,
+  toChunkResult,
+  toWindowResult,
+  type WindowData,
+  type WindowResult,
+} from './job-data.ts';
+import {
+  CHUNK,
+  COMBINE,
+  createRedis,
+  QUEUE_NAME,
+  type QueueSettings,
+  queueKeys,
+  WALK_FORWARD,
+  WINDOW,
+} from './queue-keys.ts';
 
 /** The reason of a chunk stopped because its job was cancelled or has ended: nothing to store. */
 const ENDED = 'JOB_ENDED';
@@ -166,24 +188,38 @@ export function createQueueWorker(deps: {
     tasks.delete(stored.id);
   }
 
-  async function runWhole(job: Job<TaskData>): Promise<void> {
+  async function runWindow(job: Job<WindowData>): Promise<WindowResult> {
+    const { jobId, index } = job.data;
+    const stored = await activeJob(jobId);
+    const data = await taskData(jobId);
+    logger.info({ job: jobId, chunk: index }, 'chunk started');
+    let output: JobOutput;
+    try {
+      output = await onThread(jobId, { ...fromTaskData(data), window: index }, chunkProgress(stored, index));
+    } catch (error) {
+      logger.info({ job: jobId, chunk: index, err: (error as Error).message }, 'chunk stopped');
+      throw error;
+    }
+    if (output.kind !== 'WINDOW') throw new Error('a walk-forward window ran as another kind');
+    logger.info({ job: jobId, chunk: index }, 'chunk done');
+    return toWindowResult(index, output.best);
+  }
+
+  /** Tests each window's best on its test bars and stitches them: a backtest per window, here. */
+  async function runAssemble(job: Job<TaskData>): Promise<void> {
     const stored = await activeJob(job.data.jobId);
-    const report = chunkProgress(stored, 0);
-    const startedAt = performance.now();
-    const task = fromTaskData(job.data);
-    const output = await onThread(stored.id, task, report);
-    const result =
-      output.kind === 'OPTIMIZATION'
-        ? toOptimizationView(
-            { ...output.optimization, elapsedMs: performance.now() - startedAt },
-            task.grid,
-            job.data.report,
-          )
-        : output.walkForward;
-    const runsDone =
-      output.kind === 'OPTIMIZATION' ? output.optimization.runCount : output.walkForward.runCount;
-    const done = { state: 'SUCCEEDED', progress: 1, runsDone, result, error: null } as const;
+    const windows = Object.values(await job.getChildrenValues<WindowResult>()).sort(
+      (a, b) => a.index - b.index,
+    );
+    const input = toWalkForwardInput(fromTaskData(job.data));
+    const plan = planWalkForward(input);
+    const result = toWalkForwardView(
+      input.bars,
+      assembleWalkForward(input, plan, windows.map(fromWindowResult)),
+    );
+    const done = { state: 'SUCCEEDED', progress: 1, runsDone: result.runCount, result, error: null } as const;
     await end(stored.id, { ...done, finishedAt: iso() }, ['RUNNING']);
+    tasks.delete(stored.id);
   }
 
   const worker = new Worker(
@@ -191,7 +227,9 @@ export function createQueueWorker(deps: {
     async (job: Job) => {
       if (job.name === CHUNK) return runChunk(job as Job<ChunkData>);
       if (job.name === COMBINE) return runCombine(job as Job<TaskData>);
-      return runWhole(job as Job<TaskData>);
+      if (job.name === WINDOW) return runWindow(job as Job<WindowData>);
+      if (job.name === WALK_FORWARD) return runAssemble(job as Job<TaskData>);
+      throw new UnrecoverableError(`unknown job ${job.name}`);
     },
     {
       connection,
