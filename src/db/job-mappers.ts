@@ -1,4 +1,5 @@
 /** The row mapper of jobs, shared by both dialects. */
+import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   ACTIVE_JOB_STATES,
   type JobChanges,
@@ -24,6 +25,27 @@ export interface JobRecord {
   finishedAt: unknown;
 }
 
+/**
+ * Results over 1 MiB of JSON (a 20,000-run sweep is about 26 MB) are stored gzipped as base64
+ * behind a `gzip:` mark, so they fit a MariaDB server's default max_allowed_packet (16 MiB).
+ */
+const COMPRESS_FROM_CHARS = 1 << 20;
+const GZIP_MARK = 'gzip:';
+
+function toResultText(result: unknown): string {
+  const json = toJsonText(result);
+  if (json.length < COMPRESS_FROM_CHARS) return json;
+  return GZIP_MARK + gzipSync(json, { level: 6 }).toString('base64');
+}
+
+function parseResult(value: unknown): unknown {
+  const text = Buffer.isBuffer(value) ? value.toString('utf8') : value;
+  if (typeof text === 'string' && text.startsWith(GZIP_MARK)) {
+    return JSON.parse(gunzipSync(Buffer.from(text.slice(GZIP_MARK.length), 'base64')).toString('utf8'));
+  }
+  return parseJson(text);
+}
+
 const orNull = <T>(value: unknown, to: (v: unknown) => T): T | null =>
   value === null || value === undefined ? null : to(value);
 
@@ -37,7 +59,7 @@ export function toStoredJob(row: JobRecord): StoredJob {
     progress: toNumber(row.progress),
     runsDone: toNumber(row.runsDone),
     runsTotal: toNumber(row.runsTotal),
-    result: orNull(row.result, parseJson),
+    result: orNull(row.result, parseResult),
     error: row.error,
     createdAt: toIsoTimestamp(row.createdAt),
     startedAt: orNull(row.startedAt, toIsoTimestamp),
@@ -64,7 +86,7 @@ export function jobInsertRow(job: StoredJob, toTimestamp: ToTimestamp) {
     progress: job.progress,
     runsDone: job.runsDone,
     runsTotal: job.runsTotal,
-    result: job.result === null ? null : toJsonText(job.result),
+    result: job.result === null ? null : toResultText(job.result),
     error: job.error,
     createdAt: toTimestamp(job.createdAt),
     startedAt: stamp(job.startedAt),
@@ -92,7 +114,7 @@ export function jobChangeColumns(changes: JobChanges, toTimestamp: ToTimestamp) 
     runsDone: changes.runsDone,
     runsTotal: changes.runsTotal,
     result:
-      changes.result === undefined ? undefined : changes.result === null ? null : toJsonText(changes.result),
+      changes.result === undefined ? undefined : changes.result === null ? null : toResultText(changes.result),
     error: changes.error,
     startedAt: stamp(changes.startedAt),
     finishedAt: stamp(changes.finishedAt),

@@ -94,6 +94,19 @@ export function defineJobContract(ctx: ContractContext): void {
       expect(await ctx.repo.raiseProgress('p', 9, 12)).toBe(false);
     });
 
+    it('stores a result larger than a MariaDB packet (gzipped) and loads it as it was', async () => {
+      const runs = Array.from({ length: 20_000 }, (_, k) => ({
+        params: { fast: k % 100, slow: Math.floor(k / 100) },
+        value: k / 7,
+        stats: { label: `run ${k}`, values: [k, k * 1.5, -(k + 1) / 3, null] },
+      }));
+      const result = { runCount: runs.length, runs };
+      expect(JSON.stringify(result).length).toBeGreaterThan(2 ** 20);
+      await ctx.repo.insertJob(makeJob('big', { state: 'RUNNING' }));
+      expect(await ctx.repo.updateJob('big', { state: 'SUCCEEDED', result }, ['RUNNING'])).toBe(true);
+      expect((await ctx.repo.loadJob('big'))?.result).toEqual(result);
+    });
+
     it('lists jobs newest first, page by page after a cursor', async () => {
       const times = ['2024-01-01T00:00:00.000Z', '2024-01-03T00:00:00.000Z', '2024-01-02T00:00:00.000Z'];
       for (const [k, createdAt] of times.entries()) await ctx.repo.insertJob(makeJob(`j${k}`, { createdAt }));
