@@ -1,7 +1,7 @@
 /**
  * A worker process's side of the BullMQ queue: takes the chunks of sweeps and the windows of
- * walk-forward analyses and their parents, runs each chunk or window on its own worker thread (this event loop stays free to renew BullMQ's locks),
- * writes progress summed over the job's chunks to the store and publishes it, and stores the end
+ * walk-forward analyses and their parents, runs each chunk or window on a pooled worker thread
+ * (piscina; this event loop stays free to renew BullMQ's locks), writes progress summed over the job's chunks to the store and publishes it, and stores the end
  * state. A cancelled job's running chunks stop at their next few runs (Redis pub/sub to every
  * worker) and its waiting chunks are skipped. A worker killed mid-chunk leaves the chunk to
  * stall: BullMQ gives it to another worker. close() finishes the chunks running (SIGTERM).
@@ -16,7 +16,8 @@ import type { JobEvents } from '../job-events.ts';
 import { isInputFailure, toJobFailure, UNEXPECTED_FAILURE } from '../job-failure.ts';
 import type { JobOutput } from '../job-messages.ts';
 import type { PlannedTask } from '../job-task.ts';
-import { type RunningThread, startJobThread } from '../job-thread.ts';
+import type { RunningThread } from '../job-thread.ts';
+import { createChunkPool } from './chunk-pool.ts';
 import { toWalkForwardView } from '../job-views.ts';
 import { createProgressThrottle } from '../progress-throttle.ts';
 import { toWalkForwardInput } from '../walk-forward-input.ts';
@@ -70,6 +71,7 @@ export function createQueueWorker(deps: {
   const connection = createRedis(settings.url);
   const subscriber = createRedis(settings.url);
   const queue = new Queue(QUEUE_NAME, { connection, prefix: settings.prefix });
+  const pool = createChunkPool(settings.concurrency);
   /** Threads running here, by stored job id. */
   const running = new Map<string, Set<RunningThread>>();
   /** Parent data by job id (bars and plan), read once per process. */
@@ -144,7 +146,7 @@ export function createQueueWorker(deps: {
     task: PlannedTask,
     onProgress: (runsDone: number, runsTotal: number) => void,
   ): Promise<JobOutput> {
-    const thread = startJobThread(task, onProgress);
+    const thread = pool.start(task, onProgress);
     const threads = running.get(id) ?? new Set();
     running.set(id, threads.add(thread));
     try {
@@ -264,6 +266,7 @@ export function createQueueWorker(deps: {
     },
     async close() {
       await worker.close();
+      await pool.close();
       await queue.close();
       subscriber.disconnect();
       connection.disconnect();
