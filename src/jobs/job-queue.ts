@@ -4,7 +4,6 @@
  * job service, the GraphQL API and the store are the same for both.
  */
 import type { DataReport } from '../backtests/warnings.ts';
-import type { JobRunner } from './job-runner.ts';
 import type { PlannedTask } from './job-task.ts';
 
 export interface QueuedJob {
@@ -24,20 +23,4 @@ export interface JobQueue {
   /** True while the queue holds the job (waiting or running), so resume() leaves it alone. */
   holds(id: string): Promise<boolean>;
   close(): Promise<void>;
-}
-
-/** The in-process adapter: the job runner's threads in this process. */
-export function inProcessQueue(runner: JobRunner): JobQueue {
-  return {
-    async enqueue(job) {
-      runner.enqueue(job);
-    },
-    async cancel(id) {
-      if (await runner.cancelRunning(id)) return true;
-      runner.dropQueued(id);
-      return false;
-    },
-    holds: async (id) => runner.has(id),
-    close: () => runner.close(),
-  };
 }
