@@ -7,6 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDataAvailable, warnIfNoSharedData } from '../support/shared-data.ts';
+import { createRepository } from '../../src/db/create-repository.ts';
+import { startService } from '../support/service-process.ts';
 import { startWorker } from '../support/worker-process.ts';
 import { CANCEL, curlSse, type Deployment, logsOf, OPTIMIZE, startDeployment } from './bullmq-support.ts';
 import {
@@ -130,6 +132,36 @@ describe.skipIf(!sharedDataAvailable || !databaseBaseUrl || !redisUrl)(
       expect(ended.optimization!.best).toEqual((await synchronous(input)).best);
       d.workers[0] = await startWorker(d.env);
     }, 150_000);
+
+    it('queues a stored job the queue lost (a stop between storing and queuing) when a service starts', async () => {
+      const store = createRepository({ databaseUrl: d.env.DATABASE_URL });
+      try {
+        const done = await start(0, SMALL_OPTIMIZATION);
+        const model = (await store.loadJob(done.id))!;
+        const lost = {
+          ...model,
+          id: `lost-${process.pid}`,
+          key: `lost-key-${process.pid}`,
+          state: 'QUEUED' as const,
+          progress: 0,
+          runsDone: 0,
+          result: null,
+          error: null,
+          startedAt: null,
+          finishedAt: null,
+        };
+        expect(await store.insertJob(lost)).toBe(true);
+        await d.services[1].stop();
+        d.services[1] = await startService(d.env);
+        await d.services[1].ready();
+        const ended = await waitForEnd(d.services[1], lost.id, 60_000);
+        expect(ended).toMatchObject({ state: 'SUCCEEDED', runsDone: lost.runsTotal });
+        const reference = await waitForEnd(d.services[0], done.id);
+        expect(ended.optimization!.best).toEqual(reference.optimization!.best);
+      } finally {
+        await store.close();
+      }
+    }, 120_000);
 
     it('gives the chunk of a worker killed mid-run (SIGKILL) to the other worker, and the job succeeds', async () => {
       const input = { ...LARGE_OPTIMIZATION, maximize: 'equityFinal' };
