@@ -36,7 +36,7 @@ const SWEEP = {
   maximize: 'sqn',
 };
 const SWEEP_ROUNDS = 2;
-const SPIN = 'let x = 0; for (let i = 0; i < 2e9; i++) x += i & 1; if (x < 0) console.log(x);';
+const SPIN = 'let x = 0; for (let i = 0; i < 5e8; i++) x += i & 1; if (x < 0) console.log(x);';
 
 /** Wall time of `processes` plain CPU loops run at once, each in its own process. */
 async function spin(processes: number): Promise<number> {
@@ -223,7 +223,7 @@ await runSection('jobs', 'Jobs', async () => {
       p99Ms: latency.p99Ms,
       samples: latency.samples,
       baseline: 'pubsub',
-      extra: 'flow add, worker takes a chunk, thread start, 32 runs, DB write, pub/sub',
+      extra: 'flow add, a worker takes a chunk, 32 runs on its pooled thread, DB write, pub/sub',
     });
     notes.push(
       `Jobs: load average ${loadavg()[0].toFixed(1)} at the end of the section (2 workers only help on idle cores).`,
