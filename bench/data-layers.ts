@@ -103,10 +103,7 @@ await runSection('data', 'Data layers', async () => {
         rows.push(
           row('redis', `${bars} bars, Redis cache hit`, redis, {
             baseline: 'redis-raw',
-            target: {
-              text: '≤ 2× raw GET + parse',
-              met: raw !== undefined && redis.medianMs <= 2 * raw.medianMs,
-            },
+            target: { text: '≤ 2× raw GET + parse', met: raw !== undefined && redis.medianMs <= 2 * raw.medianMs },
             extra: perBar(redis),
           }),
         );
