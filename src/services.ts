@@ -139,7 +139,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
   // Job events cross instances through Redis when there is one; jobs run on BullMQ with QUEUE_URL.
   const eventsUrl = config.queue.url ?? config.cache.url;
   const jobEvents: JobEvents & { close?: () => Promise<void> } = eventsUrl
-    ? createRedisJobEvents(eventsUrl)
+    ? createRedisJobEvents(eventsUrl, logger)
     : createJobEvents();
   const jobs = createJobService({
     store: repository,
@@ -149,6 +149,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
           url: config.queue.url,
           prefix: config.queue.prefix,
           chunkRuns: config.queue.chunkRuns,
+          logger,
         })
       : undefined,
     limits: config.limits,

@@ -4,12 +4,14 @@
  * instance publishes.
  */
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
+import type { Logger } from '../observability/logger.ts';
+import { createRedis } from './bullmq/queue-keys.ts';
 import { createJobEvents, type JobEvents } from './job-events.ts';
 
-export function createRedisJobEvents(url: string): JobEvents & { close(): Promise<void> } {
-  const publishClient = new Redis(url, { maxRetriesPerRequest: null });
-  const subscribeClient = new Redis(url, { maxRetriesPerRequest: null });
+export function createRedisJobEvents(url: string, logger: Logger): JobEvents & { close(): Promise<void> } {
+  const onDown = (error: Error) => logger.warn({ err: error.message }, 'job events: Redis unreachable');
+  const publishClient = createRedis(url, onDown);
+  const subscribeClient = createRedis(url, onDown);
   const events = createJobEvents(createRedisEventTarget({ publishClient, subscribeClient }));
   return {
     ...events,

@@ -26,7 +26,7 @@ describe.skipIf(!sharedDataAvailable || !redisUrl)('a job failing on a worker', 
     databaseUrl: `file:${join(mkdtempSync(join(tmpdir(), 'bt-fail-')), 'jobs.db')}`,
   });
   const events = createJobEvents();
-  const queue = createBullmqQueue({ url: redisUrl!, prefix, chunkRuns: 10 });
+  const queue = createBullmqQueue({ url: redisUrl!, prefix, chunkRuns: 10, logger: silentLogger });
   const worker = createQueueWorker({
     settings: { url: redisUrl!, prefix, concurrency: 1, lockMs: 2000 },
     store,

@@ -6,6 +6,7 @@
  */
 import { FlowProducer, type JobsOptions, Queue } from 'bullmq';
 import { walkForwardWindows } from '../../engine/optimizer/walk-forward-windows.ts';
+import type { Logger } from '../../observability/logger.ts';
 import type { JobQueue } from '../job-queue.ts';
 import type { PlannedTask } from '../job-task.ts';
 import { chunkRanges, toTaskData } from './job-data.ts';
@@ -28,8 +29,10 @@ const planJobWindows = (task: PlannedTask) =>
 
 const CANCEL_MARK_S = 24 * 3600;
 
-export function createBullmqQueue(settings: QueueSettings & { chunkRuns: number }): JobQueue {
-  const connection = createRedis(settings.url);
+export function createBullmqQueue(settings: QueueSettings & { chunkRuns: number; logger: Logger }): JobQueue {
+  const connection = createRedis(settings.url, (error) =>
+    settings.logger.warn({ err: error.message }, 'job queue: Redis unreachable'),
+  );
   const { prefix } = settings;
   const queue = new Queue(QUEUE_NAME, { connection, prefix });
   const flows = new FlowProducer({ connection, prefix });

@@ -18,8 +18,22 @@ export interface QueueSettings {
   prefix: string;
 }
 
-/** An ioredis client as BullMQ wants it (commands wait for a reconnect instead of failing). */
-export const createRedis = (url: string) => new Redis(url, { maxRetriesPerRequest: null });
+/**
+ * An ioredis client as BullMQ wants it (commands wait for a reconnect instead of failing); a lost
+ * connection is reported once per outage to `onDown` (ioredis reconnects by itself).
+ */
+export function createRedis(url: string, onDown: (error: Error) => void = () => {}): Redis {
+  const client = new Redis(url, { maxRetriesPerRequest: null });
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (!down) onDown(error);
+    down = true;
+  });
+  client.on('ready', () => {
+    down = false;
+  });
+  return client;
+}
 
 export const queueKeys = (prefix: string) => ({
   /** Pub/sub channel: a job id published here stops that job's chunks on every worker. */

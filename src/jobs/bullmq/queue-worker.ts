@@ -68,8 +68,9 @@ export function createQueueWorker(deps: {
 }): QueueWorker {
   const { settings, store, events, logger } = deps;
   const keys = queueKeys(settings.prefix);
-  const connection = createRedis(settings.url);
-  const subscriber = createRedis(settings.url);
+  const onDown = (error: Error) => logger.warn({ err: error.message }, 'queue worker: Redis unreachable');
+  const connection = createRedis(settings.url, onDown);
+  const subscriber = createRedis(settings.url, onDown);
   const queue = new Queue(QUEUE_NAME, { connection, prefix: settings.prefix });
   const pool = createChunkPool(settings.concurrency);
   /** Threads running here, by stored job id. */

@@ -31,7 +31,7 @@ export async function startWorkerProcess(config: Config, logger: Logger): Promis
       await new Promise((resolve) => setTimeout(resolve, MIGRATE_RETRY_MS));
     }
   }
-  const events = createRedisJobEvents(url);
+  const events = createRedisJobEvents(url, logger);
   const worker = createQueueWorker({
     settings: {
       url,
