@@ -40,7 +40,8 @@ export function createBullmqQueue(settings: QueueSettings & { chunkRuns: number;
   const opts: JobsOptions = {
     attempts: ATTEMPTS,
     backoff: { type: 'fixed', delay: 200 },
-    removeOnComplete: { count: 100 },
+    // The database keeps the result; a parent holds its chunks' runs (MBs), so it goes at once.
+    removeOnComplete: true,
     removeOnFail: { count: 1000 },
   };
 
