@@ -6,7 +6,7 @@
  * worker) and its waiting chunks are skipped. A worker killed mid-chunk leaves the chunk to
  * stall: BullMQ gives it to another worker. close() finishes the chunks running (SIGTERM).
  */
-import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import { ACTIVE_JOB_STATES, type JobChanges, type JobStore, type StoredJob } from '../../db/job-records.ts';
 import { CancelledError } from '../../engine/optimizer/progress.ts';
 import { assembleWalkForward } from '../../engine/optimizer/walk-forward.ts';
@@ -246,27 +246,39 @@ export function createQueueWorker(deps: {
     },
   );
 
-  // The last failure of a job stores FAILED with its code (an input error as it is, else masked).
-  worker.on('failed', (job, error) => {
-    if (!job || error.message === ENDED) return;
-    const last = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (!last) return;
-    const jobId = (job.data as { jobId: string }).jobId;
-    const message = /^[A-Z_]+: /.test(error.message) ? error.message : UNEXPECTED_FAILURE;
-    logger.warn({ job: jobId, err: error.message }, 'job failed');
-    void end(jobId, { state: 'FAILED', error: message, finishedAt: iso() }).catch((e) =>
-      logger.warn({ err: String(e), job: jobId }, 'job failure not stored'),
-    );
+  // The last failure of a chunk stores FAILED with its code (an input error as it is, a chunk
+  // whose workers kept dying as WORKER_LOST, anything else masked). BullMQ's queue events carry
+  // every final failure, also of chunks that stalled too often (no worker runs those any more).
+  const failures = new QueueEvents(QUEUE_NAME, {
+    connection: createRedis(settings.url, onDown),
+    prefix: settings.prefix,
+  });
+  failures.on('failed', ({ jobId: bullId, failedReason }) => {
+    void (async () => {
+      if (failedReason === ENDED) return;
+      const failed = await queue.getJob(bullId);
+      const jobId = (failed?.data as { jobId?: string } | undefined)?.jobId;
+      // A parent fails with its chunk: the chunk's own failure says why.
+      if (!failed || !jobId || failed.name === COMBINE || failed.name === WALK_FORWARD) return;
+      const message = /^[A-Z_]+: /.test(failedReason)
+        ? failedReason
+        : /stalled/i.test(failedReason)
+          ? 'WORKER_LOST: the workers running this job stopped before finishing it, several times'
+          : UNEXPECTED_FAILURE;
+      logger.warn({ job: jobId, err: failedReason }, 'job failed');
+      await end(jobId, { state: 'FAILED', error: message, finishedAt: iso() });
+    })().catch((e) => logger.warn({ err: String(e), job: bullId }, 'job failure not stored'));
   });
   worker.on('error', (error) => logger.warn({ err: error.message }, 'queue worker error'));
 
   return {
     async ready() {
       void worker.run();
-      await worker.waitUntilReady();
+      await Promise.all([worker.waitUntilReady(), failures.waitUntilReady()]);
     },
     async close() {
       await worker.close();
+      await failures.close();
       await pool.close();
       await queue.close();
       subscriber.disconnect();
