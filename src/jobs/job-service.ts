@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { loadSeries, type SeriesLoader, seriesToBars } from '../backtests/series-input.ts';
 import { dataReport } from '../backtests/warnings.ts';
 import { ACTIVE_JOB_STATES, type JobKind, type JobStore, type StoredJob } from '../db/job-records.ts';
-import { NotFoundError } from '../errors.ts';
+import pTimeout from 'p-timeout';
+import { AppError, NotFoundError } from '../errors.ts';
 import { sha256Of } from '../inputs/canonical-hash.ts';
 import type { OptimizeRequestInput } from '../inputs/optimize.ts';
 import type { SeriesLimits } from '../inputs/series.ts';
@@ -37,7 +38,11 @@ export interface JobServiceDeps {
   chunkSize?: number;
   /** Where jobs run; default: in this process (the job runner). */
   queue?: JobQueue;
+  /** How long a start waits for the queue to take a job; default 5000. */
+  enqueueTimeoutMs?: number;
 }
+
+const ENQUEUE_TIMEOUT_MS = 5_000;
 
 const isActive = (job: StoredJob) => ACTIVE_JOB_STATES.includes(job.state);
 
@@ -94,7 +99,23 @@ export function createJobService(deps: JobServiceDeps) {
       if (attempt >= 3) throw new Error('could not store the job: its key stays taken');
     }
     deps.events.publish(job);
-    await queue.enqueue({ id: job.id, task: prepared.task, report: prepared.report });
+    try {
+      await pTimeout(queue.enqueue({ id: job.id, task: prepared.task, report: prepared.report }), {
+        milliseconds: deps.enqueueTimeoutMs ?? ENQUEUE_TIMEOUT_MS,
+      });
+    } catch (error) {
+      // The job ends FAILED, so its key is free for a retry; should the queue take it late, the
+      // workers skip it (it is no longer active).
+      const message = 'the job queue did not take the job; try again';
+      deps.logger.warn({ err: String(error), job: job.id }, 'job not queued');
+      const finishedAt = new Date(deps.now()).toISOString();
+      const failure = { state: 'FAILED', error: `SERVICE_UNAVAILABLE: ${message}`, finishedAt } as const;
+      if (await deps.store.updateJob(job.id, failure, ACTIVE_JOB_STATES)) {
+        const failed = await deps.store.loadJob(job.id);
+        if (failed) deps.events.publish(failed);
+      }
+      throw new AppError('SERVICE_UNAVAILABLE', message, { cause: error });
+    }
     return job;
   }
 

@@ -36,6 +36,9 @@ export function createBullmqQueue(settings: QueueSettings & { chunkRuns: number;
   const { prefix } = settings;
   const queue = new Queue(QUEUE_NAME, { connection, prefix });
   const flows = new FlowProducer({ connection, prefix });
+  // The connection's own listener reports an outage once; these only keep BullMQ quiet.
+  queue.on('error', () => {});
+  flows.on('error', () => {});
   const keys = queueKeys(prefix);
   const opts: JobsOptions = {
     attempts: ATTEMPTS,

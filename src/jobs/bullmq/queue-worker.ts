@@ -72,6 +72,7 @@ export function createQueueWorker(deps: {
   const connection = createRedis(settings.url, onDown);
   const subscriber = createRedis(settings.url, onDown);
   const queue = new Queue(QUEUE_NAME, { connection, prefix: settings.prefix });
+  queue.on('error', () => {});
   const pool = createChunkPool(settings.concurrency);
   /** Threads running here, by stored job id. */
   const running = new Map<string, Set<RunningThread>>();
@@ -253,6 +254,7 @@ export function createQueueWorker(deps: {
     connection: createRedis(settings.url, onDown),
     prefix: settings.prefix,
   });
+  failures.on('error', () => {});
   failures.on('failed', ({ jobId: bullId, failedReason }) => {
     void (async () => {
       if (failedReason === ENDED) return;
