@@ -250,10 +250,9 @@ export function createQueueWorker(deps: {
   // The last failure of a chunk stores FAILED with its code (an input error as it is, a chunk
   // whose workers kept dying as WORKER_LOST, anything else masked). BullMQ's queue events carry
   // every final failure, also of chunks that stalled too often (no worker runs those any more).
-  const failures = new QueueEvents(QUEUE_NAME, {
-    connection: createRedis(settings.url, onDown),
-    prefix: settings.prefix,
-  });
+  // Its own connection (it blocks on the event stream), ended before it closes.
+  const eventsConnection = createRedis(settings.url, onDown);
+  const failures = new QueueEvents(QUEUE_NAME, { connection: eventsConnection, prefix: settings.prefix });
   failures.on('error', () => {});
   failures.on('failed', ({ jobId: bullId, failedReason }) => {
     void (async () => {
@@ -280,6 +279,7 @@ export function createQueueWorker(deps: {
     },
     async close() {
       await worker.close();
+      eventsConnection.disconnect();
       await failures.close();
       await pool.close();
       await queue.close();
