@@ -103,6 +103,15 @@ describe.skipIf(!sharedDataAvailable || !databaseBaseUrl || !redisUrl)(
       const id = started[0].id;
       expect(started.map((j) => j.id)).toEqual([id, id, id, id]);
       await waitRunning(id);
+      // Cancel just after a chunk started, so one is surely running.
+      for (;;) {
+        const fresh = d.workers.some((w) => {
+          const last = w.logs.filter((l) => l.job === id).at(-1);
+          return last?.msg === 'chunk started' && Date.now() - Number(last.time) < 40;
+        });
+        if (fresh) break;
+        await new Promise((r) => setTimeout(r, 2));
+      }
       const cancelAt = Date.now();
       const cancelled = (await d.services[1].gql<{ cancelJob: JobView }>(CANCEL, { id })).data!.cancelJob;
       expect(cancelled.state).toBe('CANCELLED');
