@@ -52,6 +52,8 @@ export function createChunkPool(threads: number): ChunkPool {
         },
       };
     },
-    close: () => pool.close({ force: true }),
+    // Graceful: the worker has finished or stopped every chunk before; terminating threads while
+    // they still post progress is what this avoids.
+    close: () => pool.close(),
   };
 }
