@@ -39,7 +39,7 @@ describe.skipIf(!sharedDataAvailable || !databaseBaseUrl || !redisUrl)(
         redisUrl: redisUrl!,
         instances: 2,
         workers: 2,
-        env: { QUEUE_CHUNK_RUNS: '300', QUEUE_LOCK_MS: '1500' },
+        env: { QUEUE_CHUNK_RUNS: '300', QUEUE_LOCK_MS: '3000' },
       });
     }, 90_000);
     afterAll(() => d?.close(), 30_000);
@@ -85,8 +85,11 @@ describe.skipIf(!sharedDataAvailable || !databaseBaseUrl || !redisUrl)(
       expect(seen.at(-1)).toMatchObject({ state: 'SUCCEEDED', progress: 1, runsDone: job.runsTotal });
 
       for (const worker of d.workers) expect(logsOf(worker, job.id, 'chunk done').length).toBeGreaterThan(0);
-      const chunks = d.workers.flatMap((w) => logsOf(w, job.id, 'chunk done').map((l) => l.chunk));
-      expect(chunks.sort((x, y) => Number(x) - Number(y))).toEqual(
+      // Every chunk done (once, unless a loaded machine let a lock lapse and BullMQ ran it again).
+      const chunks = new Set(
+        d.workers.flatMap((w) => logsOf(w, job.id, 'chunk done').map((l) => Number(l.chunk))),
+      );
+      expect([...chunks].sort((x, y) => x - y)).toEqual(
         Array.from({ length: Math.ceil(job.runsTotal / 300) }, (_, k) => k),
       );
 
