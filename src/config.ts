@@ -11,6 +11,21 @@ export interface Config {
   provider: ProviderSettings;
   warm: { onStart: boolean; tickers: string[]; years: number };
   limits: { maxTickers: number; maxRangeYears: number; maxOptimizeRuns: number };
+  /**
+   * Jobs: unset url → run in this process; a redis:// url → enqueued on BullMQ and run by
+   * worker processes (`backtest-graphql worker`) sharing that Redis and the database.
+   */
+  queue: {
+    url: string | undefined;
+    /** BullMQ key prefix (one per deployment sharing a Redis). */
+    prefix: string;
+    /** Runs per chunk job: a larger sweep is split into chunks that several workers share. */
+    chunkRuns: number;
+    /** Chunk jobs one worker process runs at once (each on its own thread). */
+    workerConcurrency: number;
+    /** A worker's job lock; a chunk whose worker died is taken again after about this long. */
+    lockMs: number;
+  };
   adminToken: string | undefined;
   /** INSTANCE_ID: this instance's name in logs and metrics; unset: `hostname:pid` (see instanceName). */
   instanceId: string | undefined;
@@ -104,6 +119,15 @@ const envSchema = z.object({
   MAX_TICKERS: int(1, 1000).default(50),
   MAX_RANGE_YEARS: int(1, 200).default(50),
   MAX_OPTIMIZE_RUNS: int(1, 10_000_000).default(20_000),
+  QUEUE_URL: optionalUrl(['redis:', 'rediss:']).optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores')
+    .default('backtest'),
+  QUEUE_CHUNK_RUNS: int(1, 1_000_000).default(1000),
+  WORKER_CONCURRENCY: int(1, 64).default(1),
+  QUEUE_LOCK_MS: int(500, 600_000).default(30_000),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   INSTANCE_ID: z
     .string()
@@ -173,6 +197,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       maxTickers: e.MAX_TICKERS,
       maxRangeYears: e.MAX_RANGE_YEARS,
       maxOptimizeRuns: e.MAX_OPTIMIZE_RUNS,
+    },
+    queue: {
+      url: e.QUEUE_URL,
+      prefix: e.QUEUE_PREFIX,
+      chunkRuns: e.QUEUE_CHUNK_RUNS,
+      workerConcurrency: e.WORKER_CONCURRENCY,
+      lockMs: e.QUEUE_LOCK_MS,
     },
     adminToken: e.ADMIN_TOKEN,
     instanceId: e.INSTANCE_ID,

@@ -12,7 +12,9 @@ import type { Config } from './config.ts';
 import { createRepository } from './db/create-repository.ts';
 import type { Repository } from './db/repository.ts';
 import { createReadiness, type Readiness } from './db/readiness.ts';
-import { createJobEvents } from './jobs/job-events.ts';
+import { createBullmqQueue } from './jobs/bullmq/bullmq-queue.ts';
+import { createJobEvents, type JobEvents } from './jobs/job-events.ts';
+import { createRedisJobEvents } from './jobs/redis-job-events.ts';
 import { createJobService, type JobService } from './jobs/job-service.ts';
 import { createProvider } from './market-data/create-provider.ts';
 import { type CachedSeries, createSeriesReader, type SeriesReader } from './market-data/read-through.ts';
@@ -43,7 +45,7 @@ export interface Services {
   strategies: StrategyService;
   portfolios: PortfolioService;
   optimizer: OptimizeService;
-  /** Optimizations and walk-forward analyses as stored jobs, run in this process. */
+  /** Optimizations and walk-forward analyses as stored jobs, run in this process or on BullMQ. */
   jobs: JobService;
   resultCache: TtlCache<BacktestRun>;
   readiness: Readiness;
@@ -168,9 +170,22 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     onEngineRun: (strategy, ms) => metrics.engineRunDuration.observe({ strategy }, ms / 1000),
   });
   const optimizerPool = createOptimizerPool();
+  // Job events cross instances through Redis when there is one; jobs run on BullMQ with QUEUE_URL.
+  const eventsUrl = config.queue.url ?? config.cache.url;
+  const jobEvents: JobEvents & { close?: () => Promise<void> } = eventsUrl
+    ? createRedisJobEvents(eventsUrl, logger)
+    : createJobEvents();
   const jobs = createJobService({
     store: repository,
-    events: createJobEvents(),
+    events: jobEvents,
+    queue: config.queue.url
+      ? createBullmqQueue({
+          url: config.queue.url,
+          prefix: config.queue.prefix,
+          chunkRuns: config.queue.chunkRuns,
+          logger,
+        })
+      : undefined,
     limits: config.limits,
     saved: strategies.saved,
     newLoader: () => ({ loadMany: (keys) => seriesReader.loadMany(Array.from(keys)) }),
@@ -261,7 +276,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
         seriesCache.close(),
         resultCache.close(),
         optimizerPool.close(),
-        jobs.close(),
+        jobs.close().then(() => jobEvents.close?.()),
       ]);
       redis?.disconnect();
     },

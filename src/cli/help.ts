@@ -14,9 +14,11 @@ export const MAIN_HELP = `Usage: backtest-graphql <command> [flags]
 Commands:
   backtest   one backtest of a strategy on a price CSV file
   optimize   a grid sweep of a strategy's params on a price CSV file
+  walk-forward  walk-forward analysis: optimize on each train window, test on the next bars
   import     store the bars of a price CSV file in the database
   warm       load the configured warm tickers into the store and cache
   migrate    apply the database migrations
+  worker     run queued jobs from QUEUE_URL (BullMQ) until SIGTERM
 
 Run "backtest-graphql <command> --help" for the flags of a command.
 Exit codes: 0 success, 1 runtime failure, 2 usage error.`;

@@ -81,7 +81,7 @@ function optimizationJson(result: OptimizationResult): unknown {
   };
 }
 
-function toRange(entry: string): ParamRange {
+export function toRange(entry: string): ParamRange {
   const match = /^([^=]+)=([^:]+):([^:]+):([^:]+)$/.exec(entry.trim());
   if (match === null) throw usageError(`--grid: expected name=from:to:step, got "${entry}"`);
   const name = match[1].trim();

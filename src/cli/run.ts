@@ -10,6 +10,9 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 // The store commands load the database, cache and provider stacks: only when one of them runs.
 const store = () => import('./store-commands.ts');
 const COMMANDS: Readonly<Record<string, Command>> = {
+  'walk-forward': async (argv, io) =>
+    (await import('./walk-forward-command.ts')).walkForwardCommand(argv, io),
+  worker: async (argv, io) => (await import('./worker-command.ts')).workerCommand(argv, io),
   backtest: backtestCommand,
   optimize: optimizeCommand,
   import: async (argv, io) => (await store()).importCommand(argv, io),

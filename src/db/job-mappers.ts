@@ -1,5 +1,12 @@
 /** The row mapper of jobs, shared by both dialects. */
-import type { JobChanges, JobKind, JobState, StoredJob } from './job-records.ts';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import {
+  ACTIVE_JOB_STATES,
+  type JobChanges,
+  type JobKind,
+  type JobState,
+  type StoredJob,
+} from './job-records.ts';
 import { parseJson, toIsoTimestamp, toJsonText, toNumber } from './mappers.ts';
 
 export interface JobRecord {
@@ -18,6 +25,27 @@ export interface JobRecord {
   finishedAt: unknown;
 }
 
+/**
+ * Results over 1 MiB of JSON (a 20,000-run sweep is about 26 MB) are stored gzipped as base64
+ * behind a `gzip:` mark, so they fit a MariaDB server's default max_allowed_packet (16 MiB).
+ */
+const COMPRESS_FROM_CHARS = 1 << 20;
+const GZIP_MARK = 'gzip:';
+
+function toResultText(result: unknown): string {
+  const json = toJsonText(result);
+  if (json.length < COMPRESS_FROM_CHARS) return json;
+  return GZIP_MARK + gzipSync(json, { level: 6 }).toString('base64');
+}
+
+function parseResult(value: unknown): unknown {
+  const text = Buffer.isBuffer(value) ? value.toString('utf8') : value;
+  if (typeof text === 'string' && text.startsWith(GZIP_MARK)) {
+    return JSON.parse(gunzipSync(Buffer.from(text.slice(GZIP_MARK.length), 'base64')).toString('utf8'));
+  }
+  return parseJson(text);
+}
+
 const orNull = <T>(value: unknown, to: (v: unknown) => T): T | null =>
   value === null || value === undefined ? null : to(value);
 
@@ -31,7 +59,7 @@ export function toStoredJob(row: JobRecord): StoredJob {
     progress: toNumber(row.progress),
     runsDone: toNumber(row.runsDone),
     runsTotal: toNumber(row.runsTotal),
-    result: orNull(row.result, parseJson),
+    result: orNull(row.result, parseResult),
     error: row.error,
     createdAt: toIsoTimestamp(row.createdAt),
     startedAt: orNull(row.startedAt, toIsoTimestamp),
@@ -58,12 +86,23 @@ export function jobInsertRow(job: StoredJob, toTimestamp: ToTimestamp) {
     progress: job.progress,
     runsDone: job.runsDone,
     runsTotal: job.runsTotal,
-    result: job.result === null ? null : toJsonText(job.result),
+    result: job.result === null ? null : toResultText(job.result),
     error: job.error,
     createdAt: toTimestamp(job.createdAt),
     startedAt: stamp(job.startedAt),
     finishedAt: stamp(job.finishedAt),
+    activeKey: ACTIVE_JOB_STATES.includes(job.state) ? job.key : null,
   };
+}
+
+/** True for the error of an insert that a unique key refused (MySQL/MariaDB or SQLite), wrapped or not. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, errno } = e as { code?: unknown; errno?: unknown };
+    if (code === 'ER_DUP_ENTRY' || errno === 1062) return true;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
+  }
+  return false;
 }
 
 /** The columns a job update writes: only the changes given, timestamps in the dialect's format. */
@@ -75,10 +114,12 @@ export function jobChangeColumns(changes: JobChanges, toTimestamp: ToTimestamp) 
     runsDone: changes.runsDone,
     runsTotal: changes.runsTotal,
     result:
-      changes.result === undefined ? undefined : changes.result === null ? null : toJsonText(changes.result),
+      changes.result === undefined ? undefined : changes.result === null ? null : toResultText(changes.result),
     error: changes.error,
     startedAt: stamp(changes.startedAt),
     finishedAt: stamp(changes.finishedAt),
+    // An ended job frees its key, so the same request can start a new job.
+    activeKey: changes.state === undefined || ACTIVE_JOB_STATES.includes(changes.state) ? undefined : null,
   };
   return Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)) as Partial<{
     [K in keyof typeof set]: Exclude<(typeof set)[K], undefined>;

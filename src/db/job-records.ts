@@ -41,7 +41,12 @@ export interface ListJobsOptions {
 }
 
 export interface JobStore {
-  insertJob(job: StoredJob): Promise<void>;
+  /**
+   * Stores a new job; false (nothing stored) when the job is QUEUED or RUNNING and an active job
+   * with the same key exists: the database refuses it, so concurrent starts on several instances
+   * store one job.
+   */
+  insertJob(job: StoredJob): Promise<boolean>;
   loadJob(id: string): Promise<StoredJob | null>;
   /** Newest first. */
   listJobs(options: ListJobsOptions): Promise<StoredJob[]>;
@@ -50,6 +55,11 @@ export interface JobStore {
    * a row changed, so a job cancelled meanwhile is not overwritten by its late result.
    */
   updateJob(id: string, changes: JobChanges, inStates?: readonly JobState[]): Promise<boolean>;
+  /**
+   * Raises the progress of a RUNNING job, never lowers it (several workers report one job's
+   * chunks out of order); true when it changed.
+   */
+  raiseProgress(id: string, runsDone: number, runsTotal: number): Promise<boolean>;
   /** The newest QUEUED or RUNNING job with this key, or null. */
   findActiveJob(key: string): Promise<StoredJob | null>;
   /** Every QUEUED or RUNNING job, oldest first (to resume them after a restart). */

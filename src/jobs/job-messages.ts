@@ -2,6 +2,7 @@
 import type { OptimizeJobBars, PlainBacktestOptions } from '../backtests/optimizer-messages.ts';
 import type { JobKind } from '../db/job-records.ts';
 import type { OptimizationRun } from '../engine/optimizer/optimize.ts';
+import type { TrainedWindow } from '../engine/optimizer/walk-forward.ts';
 import type { ParamRange } from '../engine/optimizer/grid.ts';
 import type { StrategyRef } from '../inputs/strategy-ref.ts';
 import type { WalkForwardSpec } from './job-request.ts';
@@ -18,6 +19,10 @@ export interface JobTask {
   readonly options: PlainBacktestOptions;
   readonly maxRuns: number;
   readonly walkForward: WalkForwardSpec | null;
+  /** Only these combinations of the plan, [from, to) (one chunk of a sweep split over workers). */
+  readonly slice?: readonly [from: number, to: number] | null;
+  /** Only train this window of a walk-forward analysis (one chunk of it), answering its best run. */
+  readonly window?: number | null;
   /** Runs between two progress reports and cancellation checks. */
   readonly chunkSize: number;
   /** One Int32 set to 1 by the owner to stop the job at its next chunk. */
@@ -32,7 +37,8 @@ export interface OptimizationOutput {
 
 export type JobOutput =
   | { readonly kind: 'OPTIMIZATION'; readonly optimization: OptimizationOutput }
-  | { readonly kind: 'WALK_FORWARD'; readonly walkForward: WalkForwardView };
+  | { readonly kind: 'WALK_FORWARD'; readonly walkForward: WalkForwardView }
+  | { readonly kind: 'WINDOW'; readonly best: TrainedWindow };
 
 export type FromJobWorker =
   | { readonly type: 'progress'; readonly runsDone: number; readonly runsTotal: number }

@@ -4,23 +4,15 @@
  * state is written only while the job is still RUNNING, so a cancelled job stays cancelled.
  */
 import { toOptimizationView } from '../backtests/optimize-service.ts';
-import type { DataReport } from '../backtests/warnings.ts';
 import type { JobChanges, JobState, JobStore, StoredJob } from '../db/job-records.ts';
 import { CancelledError } from '../engine/optimizer/progress.ts';
-import { AppError } from '../errors.ts';
-import { asInputError } from '../inputs/bad-input.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { JobEvents } from './job-events.ts';
+import { toJobFailure } from './job-failure.ts';
 import type { JobOutput } from './job-messages.ts';
-import type { PlannedTask } from './job-task.ts';
+import type { QueuedJob } from './job-queue.ts';
 import { type RunningThread, startJobThread } from './job-thread.ts';
 import { createProgressThrottle } from './progress-throttle.ts';
-
-export interface QueuedJob {
-  readonly id: string;
-  readonly task: PlannedTask;
-  readonly report: DataReport;
-}
 
 export interface JobRunner {
   enqueue(job: QueuedJob): void;
@@ -55,6 +47,7 @@ export function createJobRunner(deps: {
   };
 
   const toEndChanges = (output: JobOutput, queued: QueuedJob, elapsedMs: number): JobChanges => {
+    if (output.kind === 'WINDOW') throw new Error('a whole job answered one window');
     const result =
       output.kind === 'OPTIMIZATION'
         ? toOptimizationView({ ...output.optimization, elapsedMs }, queued.task.grid, queued.report)
@@ -62,12 +55,6 @@ export function createJobRunner(deps: {
     const runsDone =
       output.kind === 'OPTIMIZATION' ? output.optimization.runCount : output.walkForward.runCount;
     return { state: 'SUCCEEDED', progress: 1, runsDone, result, error: null, finishedAt: iso() };
-  };
-
-  const toFailure = (error: unknown): string => {
-    const coded = asInputError(error);
-    if (coded instanceof AppError && coded.expose) return `${coded.code}: ${coded.message}`;
-    return 'INTERNAL_SERVER_ERROR: the job failed unexpectedly';
   };
 
   async function run(queued: QueuedJob): Promise<void> {
@@ -134,7 +121,7 @@ export function createJobRunner(deps: {
         if (error instanceof CancelledError) changes = { state: 'CANCELLED', finishedAt: iso() };
         else {
           deps.logger.warn({ err: String(error), job: queued.id }, 'job failed');
-          changes = { state: 'FAILED', error: toFailure(error), finishedAt: iso() };
+          changes = { state: 'FAILED', error: toJobFailure(error), finishedAt: iso() };
         }
       }
       await writes;

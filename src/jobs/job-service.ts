@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { loadSeries, type SeriesLoader, seriesToBars } from '../backtests/series-input.ts';
 import { dataReport } from '../backtests/warnings.ts';
 import { ACTIVE_JOB_STATES, type JobKind, type JobStore, type StoredJob } from '../db/job-records.ts';
-import { NotFoundError } from '../errors.ts';
+import pTimeout from 'p-timeout';
+import { AppError, NotFoundError } from '../errors.ts';
 import { sha256Of } from '../inputs/canonical-hash.ts';
 import type { OptimizeRequestInput } from '../inputs/optimize.ts';
 import type { SeriesLimits } from '../inputs/series.ts';
@@ -16,7 +17,9 @@ import type { SavedStrategies } from '../inputs/strategy-ref.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { JobEvents } from './job-events.ts';
 import { canonicalJobRequest, type JobRequest, type WalkForwardRequestInput } from './job-request.ts';
-import { createJobRunner, type QueuedJob } from './job-runner.ts';
+import { inProcessQueue } from './in-process-queue.ts';
+import type { JobQueue, QueuedJob } from './job-queue.ts';
+import { createJobRunner } from './job-runner.ts';
 import { planJobTask } from './job-task.ts';
 import { followJob } from './follow-job.ts';
 
@@ -33,18 +36,28 @@ export interface JobServiceDeps {
   maxRunning?: number;
   /** Runs between progress reports and cancellation checks; default 32. */
   chunkSize?: number;
+  /** Where jobs run; default: in this process (the job runner). */
+  queue?: JobQueue;
+  /** How long a start waits for the queue to take a job; default 5000. */
+  enqueueTimeoutMs?: number;
 }
+
+const ENQUEUE_TIMEOUT_MS = 5_000;
 
 const isActive = (job: StoredJob) => ACTIVE_JOB_STATES.includes(job.state);
 
 export function createJobService(deps: JobServiceDeps) {
-  const runner = createJobRunner({
-    store: deps.store,
-    events: deps.events,
-    logger: deps.logger,
-    now: deps.now,
-    maxRunning: deps.maxRunning ?? 2,
-  });
+  const queue =
+    deps.queue ??
+    inProcessQueue(
+      createJobRunner({
+        store: deps.store,
+        events: deps.events,
+        logger: deps.logger,
+        now: deps.now,
+        maxRunning: deps.maxRunning ?? 2,
+      }),
+    );
   /** Starts in flight per key, so identical concurrent requests share one job. */
   const starting = new Map<string, Promise<StoredJob>>();
 
@@ -56,7 +69,11 @@ export function createJobService(deps: JobServiceDeps) {
     return { task, key, report: dataReport([series], deps.now()) };
   }
 
-  async function create(kind: JobKind, request: JobRequest, prepared: Awaited<ReturnType<typeof prepare>>) {
+  async function create(
+    kind: JobKind,
+    request: JobRequest,
+    prepared: Awaited<ReturnType<typeof prepare>>,
+  ): Promise<StoredJob> {
     const existing = await deps.store.findActiveJob(prepared.key);
     if (existing) return existing;
     const job: StoredJob = {
@@ -74,9 +91,31 @@ export function createJobService(deps: JobServiceDeps) {
       startedAt: null,
       finishedAt: null,
     };
-    await deps.store.insertJob(job);
+    // The database refuses a second active job with this key (another instance may have stored
+    // one since the lookup): that job is the answer, or, if it ended meanwhile, a new try.
+    for (let attempt = 0; !(await deps.store.insertJob(job)); attempt++) {
+      const winner = await deps.store.findActiveJob(prepared.key);
+      if (winner) return winner;
+      if (attempt >= 3) throw new Error('could not store the job: its key stays taken');
+    }
     deps.events.publish(job);
-    runner.enqueue({ id: job.id, task: prepared.task, report: prepared.report });
+    try {
+      await pTimeout(queue.enqueue({ id: job.id, task: prepared.task, report: prepared.report }), {
+        milliseconds: deps.enqueueTimeoutMs ?? ENQUEUE_TIMEOUT_MS,
+      });
+    } catch (error) {
+      // The job ends FAILED, so its key is free for a retry; should the queue take it late, the
+      // workers skip it (it is no longer active).
+      const message = 'the job queue did not take the job; try again';
+      deps.logger.warn({ err: String(error), job: job.id }, 'job not queued');
+      const finishedAt = new Date(deps.now()).toISOString();
+      const failure = { state: 'FAILED', error: `SERVICE_UNAVAILABLE: ${message}`, finishedAt } as const;
+      if (await deps.store.updateJob(job.id, failure, ACTIVE_JOB_STATES)) {
+        const failed = await deps.store.loadJob(job.id);
+        if (failed) deps.events.publish(failed);
+      }
+      throw new AppError('SERVICE_UNAVAILABLE', message, { cause: error });
+    }
     return job;
   }
 
@@ -110,8 +149,7 @@ export function createJobService(deps: JobServiceDeps) {
       const job = await deps.store.loadJob(id);
       if (!job) throw new NotFoundError(`no job with id ${JSON.stringify(id)}`, 'id');
       if (!isActive(job)) return job;
-      if (!(await runner.cancelRunning(id))) {
-        runner.dropQueued(id);
+      if (!(await queue.cancel(id))) {
         const finishedAt = new Date(deps.now()).toISOString();
         if (await deps.store.updateJob(id, { state: 'CANCELLED', finishedAt }, ACTIVE_JOB_STATES)) {
           const cancelled = await deps.store.loadJob(id);
@@ -128,11 +166,11 @@ export function createJobService(deps: JobServiceDeps) {
     async resume(): Promise<number> {
       let resumed = 0;
       for (const job of await deps.store.listActiveJobs()) {
-        if (runner.has(job.id)) continue;
+        if (await queue.holds(job.id)) continue;
         try {
           const prepared = await prepare(job.request as JobRequest, deps.newLoader());
           const queued: QueuedJob = { id: job.id, task: prepared.task, report: prepared.report };
-          runner.enqueue(queued);
+          await queue.enqueue(queued);
           resumed++;
         } catch (error) {
           deps.logger.warn({ err: String(error), job: job.id }, 'job could not be resumed');
@@ -148,7 +186,7 @@ export function createJobService(deps: JobServiceDeps) {
       return resumed;
     },
 
-    close: () => runner.close(),
+    close: () => queue.close(),
   };
 }
 

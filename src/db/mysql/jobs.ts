@@ -1,7 +1,7 @@
 /** Jobs on MySQL / MariaDB. */
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
-import { jobChangeColumns, jobInsertRow, toStoredJob } from '../job-mappers.ts';
+import { isUniqueViolation, jobChangeColumns, jobInsertRow, toStoredJob } from '../job-mappers.ts';
 import { ACTIVE_JOB_STATES, type JobStore } from '../job-records.ts';
 import { toMysqlDatetime } from '../mappers.ts';
 import type { Retry } from './pool.ts';
@@ -12,9 +12,27 @@ const affectedRows = (result: unknown): number =>
   (Array.isArray(result) ? result[0] : result)?.affectedRows ?? 0;
 
 export function createMysqlJobs(db: MySql2Database, retry: Retry): JobStore {
-  return {
+  const store: JobStore = {
     async insertJob(job) {
-      await retry(() => db.insert(jobs).values(jobInsertRow(job, toMysqlDatetime)));
+      try {
+        await retry(() => db.insert(jobs).values(jobInsertRow(job, toMysqlDatetime)));
+        return true;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // A lost connection may have retried an insert that had landed: that job is this one.
+        return (await store.findActiveJob(job.key))?.id === job.id;
+      }
+    },
+
+    async raiseProgress(id, runsDone, runsTotal) {
+      const progress = runsTotal > 0 ? runsDone / runsTotal : 1;
+      const result = await retry(() =>
+        db
+          .update(jobs)
+          .set({ runsDone, runsTotal, progress })
+          .where(and(eq(jobs.id, id), eq(jobs.state, 'RUNNING'), lt(jobs.runsDone, runsDone))),
+      );
+      return affectedRows(result) > 0;
     },
 
     async loadJob(id) {
@@ -67,4 +85,5 @@ export function createMysqlJobs(db: MySql2Database, retry: Retry): JobStore {
       return rows.map(toStoredJob);
     },
   };
+  return store;
 }

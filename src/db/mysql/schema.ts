@@ -14,6 +14,7 @@ import {
   mysqlTable,
   primaryKey,
   text,
+  uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
 
@@ -100,6 +101,15 @@ export const jobs = mysqlTable(
     createdAt: datetime('created_at', { mode: 'string', fsp: 3 }).notNull(),
     startedAt: datetime('started_at', { mode: 'string', fsp: 3 }),
     finishedAt: datetime('finished_at', { mode: 'string', fsp: 3 }),
+    /**
+     * The job key while the job is QUEUED or RUNNING, null once it ended: unique, so the database
+     * refuses a second active job with the same key whichever instance inserts it.
+     */
+    activeKey: varchar('active_key', { length: 64 }),
   },
-  (t) => [index('jobs_created_at_idx').on(t.createdAt), index('jobs_job_key_idx').on(t.jobKey, t.state)],
+  (t) => [
+    index('jobs_created_at_idx').on(t.createdAt),
+    index('jobs_job_key_idx').on(t.jobKey, t.state),
+    uniqueIndex('jobs_active_key_idx').on(t.activeKey),
+  ],
 );

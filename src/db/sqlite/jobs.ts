@@ -1,7 +1,7 @@
 /** Jobs on SQLite. */
 import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { jobChangeColumns, jobInsertRow, toStoredJob } from '../job-mappers.ts';
+import { isUniqueViolation, jobChangeColumns, jobInsertRow, toStoredJob } from '../job-mappers.ts';
 import { ACTIVE_JOB_STATES, type JobStore } from '../job-records.ts';
 import { toIsoTimestamp } from '../mappers.ts';
 import { jobs } from './schema.ts';
@@ -9,7 +9,24 @@ import { jobs } from './schema.ts';
 export function createSqliteJobs(db: BetterSQLite3Database): JobStore {
   return {
     async insertJob(job) {
-      db.insert(jobs).values(jobInsertRow(job, toIsoTimestamp)).run();
+      try {
+        db.insert(jobs).values(jobInsertRow(job, toIsoTimestamp)).run();
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+
+    async raiseProgress(id, runsDone, runsTotal) {
+      const progress = runsTotal > 0 ? runsDone / runsTotal : 1;
+      return (
+        db
+          .update(jobs)
+          .set({ runsDone, runsTotal, progress })
+          .where(and(eq(jobs.id, id), eq(jobs.state, 'RUNNING'), lt(jobs.runsDone, runsDone)))
+          .run().changes > 0
+      );
     },
 
     async loadJob(id) {

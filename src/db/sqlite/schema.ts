@@ -2,7 +2,7 @@
  * SQLite tables. Column names are explicit snake_case; dates are `YYYY-MM-DD` TEXT, prices REAL.
  * After a change: `npx drizzle-kit generate --config drizzle/sqlite.config.ts`.
  */
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const priceBars = sqliteTable(
   'price_bars',
@@ -89,6 +89,15 @@ export const jobs = sqliteTable(
     createdAt: text('created_at').notNull(),
     startedAt: text('started_at'),
     finishedAt: text('finished_at'),
+    /**
+     * The job key while the job is QUEUED or RUNNING, null once it ended: unique, so the database
+     * refuses a second active job with the same key whichever instance inserts it.
+     */
+    activeKey: text('active_key'),
   },
-  (t) => [index('jobs_created_at_idx').on(t.createdAt), index('jobs_job_key_idx').on(t.jobKey, t.state)],
+  (t) => [
+    index('jobs_created_at_idx').on(t.createdAt),
+    index('jobs_job_key_idx').on(t.jobKey, t.state),
+    uniqueIndex('jobs_active_key_idx').on(t.activeKey),
+  ],
 );

@@ -8,7 +8,7 @@ import { bestRunIndex, type OptimizationRun, runCombinations } from './optimize.
 import { CancelledError } from './progress.ts';
 import type { NumericStatKey } from './stat-keys.ts';
 import { comparableValue, efficiencyRatio } from './walk-forward-efficiency.ts';
-import { planWalkForward, type WalkForwardInput } from './walk-forward-plan.ts';
+import { planWalkForward, type WalkForwardInput, type WalkForwardPlan } from './walk-forward-plan.ts';
 import { stitchOutOfSample } from './walk-forward-stitch.ts';
 import type { WalkForwardBounds } from './walk-forward-windows.ts';
 
@@ -68,37 +68,77 @@ export interface WalkForwardResult {
  */
 export function walkForward<S extends ParamSpecs>(input: WalkForwardInput<S>): WalkForwardResult {
   const plan = planWalkForward(input);
-  const { bars, strategy } = input;
+  const combinations = plan.optimization.combinations.length;
+  const bests = plan.windows.map((_, k) =>
+    trainWindow(input, plan, k, {
+      onProgress: (runsDone) => input.onProgress?.(k * combinations + runsDone, plan.runsTotal),
+      isCancelled: input.isCancelled,
+      runsBefore: k * combinations,
+    }),
+  );
+  return assembleWalkForward(input, plan, bests);
+}
+
+/** The best run of one window, as walkForward trains it. */
+export type TrainedWindow = Pick<OptimizationRun, 'params' | 'value' | 'stats'>;
+
+/**
+ * Optimizes window `index` of the plan on its training bars (one chunk of runs at a time,
+ * isCancelled polled before each: CancelledError counting `runsBefore` + the runs done) and
+ * returns its best run. The windows are independent, so they may be trained apart (in parallel).
+ */
+export function trainWindow<S extends ParamSpecs>(
+  input: WalkForwardInput<S>,
+  plan: WalkForwardPlan,
+  index: number,
+  hooks: {
+    onProgress?: (runsDone: number) => void;
+    isCancelled?: () => boolean;
+    runsBefore?: number;
+  } = {},
+): TrainedWindow {
+  const bounds = plan.windows[index];
   const { maximize, params: fixed, combinations } = plan.optimization;
+  const train = sliceBars(input.bars, bounds.trainFrom, bounds.trainTo);
+  const cache: IndicatorCache = new Map();
+  const runs: OptimizationRun[] = [];
+  for (let k = 0; k < combinations.length; k += plan.chunkSize) {
+    if (hooks.isCancelled?.()) throw new CancelledError((hooks.runsBefore ?? 0) + runs.length);
+    const done = runCombinations({
+      bars: train,
+      strategy: input.strategy,
+      combinations: combinations.slice(k, k + plan.chunkSize),
+      params: fixed,
+      options: input.options ?? {},
+      maximize,
+      indicatorCache: cache,
+    });
+    for (const run of done) runs.push(run);
+    hooks.onProgress?.(runs.length);
+  }
+  return runs[bestRunIndex(runs)];
+}
+
+/**
+ * The analysis from every window's best run (trainWindow): each best backtested on its test
+ * window, the cash carried from one window to the next, the out-of-sample equity stitched.
+ */
+export function assembleWalkForward<S extends ParamSpecs>(
+  input: WalkForwardInput<S>,
+  plan: WalkForwardPlan,
+  bests: readonly TrainedWindow[],
+): WalkForwardResult {
+  const { bars, strategy } = input;
+  const { maximize } = plan.optimization;
   const options = input.options ?? {};
   const resolved = resolveOptions(options);
-  let runsDone = 0;
   let cash = resolved.cash;
   const windows: WalkForwardWindow[] = [];
   const parts: BacktestWindowResult[] = [];
   const inSampleValues: number[] = [];
 
-  for (const bounds of plan.windows) {
-    const train = sliceBars(bars, bounds.trainFrom, bounds.trainTo);
-    const cache: IndicatorCache = new Map();
-    const runs: OptimizationRun[] = [];
-    for (let k = 0; k < combinations.length; k += plan.chunkSize) {
-      if (input.isCancelled?.()) throw new CancelledError(runsDone);
-      const chunk = combinations.slice(k, k + plan.chunkSize);
-      const done = runCombinations({
-        bars: train,
-        strategy,
-        combinations: chunk,
-        params: fixed,
-        options,
-        maximize,
-        indicatorCache: cache,
-      });
-      for (const run of done) runs.push(run);
-      runsDone += done.length;
-      input.onProgress?.(runsDone, plan.runsTotal);
-    }
-    const best = runs[bestRunIndex(runs)];
+  for (const [k, bounds] of plan.windows.entries()) {
+    const best = bests[k];
     const part =
       cash > 0
         ? runBacktestWindow({
@@ -146,7 +186,7 @@ export function walkForward<S extends ParamSpecs>(input: WalkForwardInput<S>): W
     trades: stitched.trades,
     outOfSample: stitched.stats,
     efficiency: efficiencyRatio(comparableValue(stitched.stats, maximize), nanMean(inSampleValues)),
-    runCount: runsDone,
+    runCount: plan.runsTotal,
   };
 }
 

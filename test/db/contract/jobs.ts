@@ -65,6 +65,48 @@ export function defineJobContract(ctx: ContractContext): void {
       expect((await ctx.repo.listActiveJobs()).map((j) => j.id)).toEqual(['new', 'q']);
     });
 
+    it('refuses a second active job with the same key, and frees the key once the job ended', async () => {
+      expect(await ctx.repo.insertJob(makeJob('a', { key: 'same' }))).toBe(true);
+      expect(await ctx.repo.insertJob(makeJob('b', { key: 'same', state: 'RUNNING' }))).toBe(false);
+      expect(await ctx.repo.loadJob('b')).toBeNull();
+      expect(await ctx.repo.insertJob(makeJob('ended', { key: 'same', state: 'SUCCEEDED' }))).toBe(true);
+      await ctx.repo.updateJob('a', { state: 'CANCELLED' });
+      expect(await ctx.repo.insertJob(makeJob('c', { key: 'same' }))).toBe(true);
+      expect((await ctx.repo.findActiveJob('same'))?.id).toBe('c');
+    });
+
+    it('refuses identical concurrent inserts but one, across connections', async () => {
+      const other = await ctx.open();
+      const stores = [ctx.repo, other, ctx.repo, other];
+      const inserted = await Promise.all(
+        stores.map((store, k) => store.insertJob(makeJob(`race${k}`, { key: 'race' }))),
+      );
+      expect(inserted.filter(Boolean)).toHaveLength(1);
+      expect((await ctx.repo.listActiveJobs()).map((j) => j.key)).toEqual(['race']);
+    });
+
+    it('raises the progress of a running job, never lowers it', async () => {
+      await ctx.repo.insertJob(makeJob('p', { state: 'RUNNING' }));
+      expect(await ctx.repo.raiseProgress('p', 6, 12)).toBe(true);
+      expect(await ctx.repo.raiseProgress('p', 3, 12)).toBe(false);
+      expect(await ctx.repo.loadJob('p')).toMatchObject({ runsDone: 6, runsTotal: 12, progress: 0.5 });
+      await ctx.repo.updateJob('p', { state: 'CANCELLED' });
+      expect(await ctx.repo.raiseProgress('p', 9, 12)).toBe(false);
+    });
+
+    it('stores a result larger than a MariaDB packet (gzipped) and loads it as it was', async () => {
+      const runs = Array.from({ length: 20_000 }, (_, k) => ({
+        params: { fast: k % 100, slow: Math.floor(k / 100) },
+        value: k / 7,
+        stats: { label: `run ${k}`, values: [k, k * 1.5, -(k + 1) / 3, null] },
+      }));
+      const result = { runCount: runs.length, runs };
+      expect(JSON.stringify(result).length).toBeGreaterThan(2 ** 20);
+      await ctx.repo.insertJob(makeJob('big', { state: 'RUNNING' }));
+      expect(await ctx.repo.updateJob('big', { state: 'SUCCEEDED', result }, ['RUNNING'])).toBe(true);
+      expect((await ctx.repo.loadJob('big'))?.result).toEqual(result);
+    });
+
     it('lists jobs newest first, page by page after a cursor', async () => {
       const times = ['2024-01-01T00:00:00.000Z', '2024-01-03T00:00:00.000Z', '2024-01-02T00:00:00.000Z'];
       for (const [k, createdAt] of times.entries()) await ctx.repo.insertJob(makeJob(`j${k}`, { createdAt }));
