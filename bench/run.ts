@@ -18,6 +18,7 @@ const SECTIONS = [
   { name: 'multi', file: 'multi-ticker.ts' },
   { name: 'http', file: 'http.ts' },
   { name: 'growth', file: 'growth.ts' },
+  { name: 'startup', file: 'startup.ts' },
 ];
 
 interface Failure {

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// `npm start`: runs src/main.ts in this process when this Node runs TypeScript, else with the
-// project's own Node; with neither, one line saying which Node is needed, and exit 1.
+// `npm start`: runs the service in this process when this Node runs TypeScript, else with the
+// project's own Node; with neither, one line saying which Node is needed, and exit 1. The
+// service is the bundle built at install time when it is fresh (bin/bundle.js), else src/main.ts.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freshBundle } from './bundle.js';
 import { canRunTypeScript, oldNodeMessage } from './node-version.js';
 import { projectNode } from './project-node.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const main = join(root, 'src', 'main.ts');
+const main = freshBundle(root, 'main') ?? join(root, 'src', 'main.ts');
 
 if (canRunTypeScript(process.version)) {
   await import(pathToFileURL(main).href);

@@ -1,17 +1,16 @@
 import { ConfigError } from '../config.ts';
-import { backtestCommand } from './backtest-command.ts';
 import { CliError } from './errors.ts';
 import { MAIN_HELP } from './help.ts';
 import type { CliIo } from './io.ts';
-import { optimizeCommand } from './optimize-command.ts';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-// The store commands load the database, cache and provider stacks: only when one of them runs.
+// Each command loads its own modules (the engine; the database, cache and provider stacks) only
+// when it runs.
 const store = () => import('./store-commands.ts');
 const COMMANDS: Readonly<Record<string, Command>> = {
-  backtest: backtestCommand,
-  optimize: optimizeCommand,
+  backtest: async (argv, io) => (await import('./backtest-command.ts')).backtestCommand(argv, io),
+  optimize: async (argv, io) => (await import('./optimize-command.ts')).optimizeCommand(argv, io),
   import: async (argv, io) => (await store()).importCommand(argv, io),
   warm: async (argv, io) => (await store()).warmCommand(argv, io),
   migrate: async (argv, io) => (await store()).migrateCommand(argv, io),
