@@ -83,7 +83,7 @@ const envSchema = z.object({
   PRICE_CSV_DIR: z.string().trim().min(1).optional(),
   YAHOO_BASE_URL: optionalUrl(['http:', 'https:']).optional(),
   YAHOO_TIMEOUT_MS: int(100, 120_000).default(8000),
-  YAHOO_CONCURRENCY: int(1, 64).default(4),
+  YAHOO_CONCURRENCY: int(1, 64).default(10),
   YAHOO_RETRIES: int(0, 10).default(2),
   WARM_ON_START: bool.default(true),
   WARM_TICKERS: z

@@ -216,6 +216,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     async dispose() {
       disposed = true;
       if (retryTimer) clearTimeout(retryTimer);
+      await seriesReader.flush();
       await Promise.allSettled([
         repository.close(),
         seriesCache.close(),

@@ -8,7 +8,7 @@ describe('parseConfig', () => {
     expect(c.database).toEqual({ url: undefined, poolSize: 20, queueLimit: 100 });
     expect(c.cache).toEqual({ url: undefined, ttlHistoricalS: 86400, ttlRecentS: 3600, memoryMb: 256 });
     expect(c.provider.kind).toBe('yahoo');
-    expect(c.provider.yahoo).toEqual({ baseUrl: undefined, timeoutMs: 8000, concurrency: 4, retries: 2 });
+    expect(c.provider.yahoo).toEqual({ baseUrl: undefined, timeoutMs: 8000, concurrency: 10, retries: 2 });
     expect(c.warm).toEqual({
       onStart: true,
       tickers: ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'TSLA', 'NVDA'],
