@@ -5,6 +5,7 @@
 // already the project's Node, the CLI runs in it (one process start fewer).
 import { spawnSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freshBundle } from './bundle.js';
@@ -12,7 +13,8 @@ import { canRunTypeScript, oldNodeMessage } from './node-version.js';
 import { projectNode } from './project-node.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = freshBundle(root, 'cli') ?? join(root, 'src', 'cli.ts');
+const bundle = freshBundle(root, 'cli');
+const cli = bundle ?? join(root, 'src', 'cli.ts');
 
 const node = projectNode(root) ?? (canRunTypeScript(process.version) ? process.execPath : null);
 if (node === null) {
@@ -27,6 +29,8 @@ const sameNode = (a, b) => {
   }
 };
 if (sameNode(node, process.execPath)) {
+  // V8's code cache on disk: the bundle is compiled once, not on every start.
+  if (bundle !== null) nodeModule.enableCompileCache?.();
   // The CLI reads process.argv.slice(2) and sets process.exitCode, as when spawned.
   await import(pathToFileURL(cli).href);
 } else {

@@ -3,6 +3,7 @@
 // project's own Node; with neither, one line saying which Node is needed, and exit 1. The
 // service is the bundle built at install time when it is fresh (bin/bundle.js), else src/main.ts.
 import { spawn } from 'node:child_process';
+import * as nodeModule from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freshBundle } from './bundle.js';
@@ -10,9 +11,12 @@ import { canRunTypeScript, oldNodeMessage } from './node-version.js';
 import { projectNode } from './project-node.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const main = freshBundle(root, 'main') ?? join(root, 'src', 'main.ts');
+const bundle = freshBundle(root, 'main');
+const main = bundle ?? join(root, 'src', 'main.ts');
 
 if (canRunTypeScript(process.version)) {
+  // V8's code cache on disk: the bundle is compiled once, not on every start.
+  if (bundle !== null) nodeModule.enableCompileCache?.();
   await import(pathToFileURL(main).href);
 } else {
   const node = projectNode(root);

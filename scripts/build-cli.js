@@ -1,19 +1,36 @@
 #!/usr/bin/env node
 // Bundles the two entry points (src/cli.ts, src/main.ts) into plain JavaScript under dist/, so a
-// process starts without stripping types from some hundred source files. Runs at install time
-// (`prepare`); plain JavaScript so that any Node runs it. Packages stay external (node_modules
-// is read as installed); lazily imported modules become their own chunks.
+// process starts without stripping types from some hundred source files nor resolving thousands
+// of package files. Runs at install time (`prepare`); plain JavaScript so that any Node runs it.
+// Packages are bundled too, except those that load files of their own at run time (native
+// addons, worker or Lua script files): those stay in node_modules. Lazily imported modules
+// become their own chunks.
 //
-// dist/manifest.json records every source file the bundle holds. The launchers (bin/bundle.js)
-// run a bundle only when none of those files is newer than it, else the sources: a stale bundle
-// never runs old code. A failed build is reported and leaves no bundle; the launchers then run
-// the sources, so installing never fails because of it.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// dist/manifest.json records every source file the bundle holds, plus package.json and npm's
+// record of node_modules. The launchers (bin/bundle.js) run a bundle only when none of those
+// files is newer than it, else the sources: a stale bundle never runs old code. A failed build
+// is reported and leaves no bundle; the launchers then run the sources, so installing never
+// fails because of it.
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const ENTRY_POINTS = ['cli', 'main'];
+/** Packages left in node_modules: native addons, and packages that start workers or read their own files. */
+const EXTERNAL = [
+  'better-sqlite3',
+  'pino',
+  'pino-pretty',
+  'thread-stream',
+  'bullmq',
+  'ioredis',
+  'piscina',
+  'esbuild',
+  'playwright-core',
+];
+/** Besides the sources: what changes when packages are installed or upgraded. */
+const INSTALL_RECORDS = ['package.json', 'node_modules/.package-lock.json'];
 
 // `new URL('./x.ts', import.meta.url)` (worker modules, migration folders) must keep pointing at
 // the source tree when the code moves into dist/: rewrite the relative path for the bundle's place.
@@ -49,12 +66,17 @@ export async function buildBundles(outdir = join(ROOT, 'dist')) {
     format: 'esm',
     platform: 'node',
     target: 'node22',
-    packages: 'external',
+    external: EXTERNAL,
+    // Bundled CommonJS packages call require() for Node's own modules.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     metafile: true,
     logLevel: 'silent',
     plugins: [sourceRelativeUrls(outdir)],
   });
-  const inputs = Object.keys(result.metafile.inputs).map((file) => relative(ROOT, resolve(ROOT, file)));
+  const sources = Object.keys(result.metafile.inputs)
+    .map((file) => relative(ROOT, resolve(ROOT, file)))
+    .filter((file) => !file.split(/[\\/]/).includes('node_modules'));
+  const inputs = [...sources, ...INSTALL_RECORDS.filter((file) => existsSync(join(ROOT, file)))];
   // Built from the sources as they were when the build started: a later edit counts as newer.
   const manifest = { builtAtMs: startedAtMs, entryPoints: ENTRY_POINTS, inputs };
   writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify(manifest)}\n`);

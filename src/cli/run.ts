@@ -1,4 +1,4 @@
-import { ConfigError } from '../config.ts';
+import type { ConfigError } from '../config.ts';
 import { CliError } from './errors.ts';
 import { MAIN_HELP } from './help.ts';
 import type { CliIo } from './io.ts';
@@ -42,11 +42,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`error: ${error.message}`);
       return error.exitCode;
     }
-    if (error instanceof ConfigError) {
+    if (isConfigError(error)) {
       io.err(error.message);
       return 1;
     }
     io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+}
+
+/** By name: importing config.ts (and zod with it) would slow every command down, even `backtest`. */
+function isConfigError(error: unknown): error is ConfigError {
+  return error instanceof Error && error.name === 'ConfigError';
 }

@@ -7,6 +7,7 @@ import { freshBundle } from '../../bin/bundle.js';
 import { buildBundles } from '../../scripts/build-cli.js';
 import { inlineBelowFor } from '../../src/cli/optimize-command.ts';
 import { sharedDataAvailable, sharedDataDir } from '../engine/support/data.ts';
+import { startYahooServer } from '../support/yahoo-server.ts';
 import { type CliRun, runCli } from './run-cli.ts';
 
 const GOOG = resolve(sharedDataDir, 'GOOG.csv');
@@ -59,11 +60,13 @@ describe.skipIf(!sharedDataAvailable)('the bundled CLI and service (scripts/buil
     expect(withoutElapsed(bundled.stdout)).toBe(withoutElapsed(sources.stdout));
   }, 60_000);
 
-  it('starts the service, which finds its migrations and answers /readyz', async () => {
+  it('starts the service, which finds its migrations, answers /readyz and fetches from Yahoo', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bundle-service-'));
+    const yahoo = await startYahooServer({ recordedDir: null });
     const child = spawn(process.execPath, [join(outdir, 'main.js')], {
       env: {
         PATH: process.env.PATH ?? '',
+        YAHOO_BASE_URL: yahoo.url,
         PORT: '0',
         DATABASE_URL: `file:${join(dir, 'service.db')}`,
         WARM_ON_START: 'false',
@@ -93,10 +96,22 @@ describe.skipIf(!sharedDataAvailable)('the bundled CLI and service (scripts/buil
         body: JSON.stringify({ query: '{ __typename }' }),
       });
       expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+      const series = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query:
+            '{ priceSeries(ticker: "BUNDLE", from: "2023-01-02", to: "2023-03-31") { source barCount } }',
+        }),
+      });
+      const body = (await series.json()) as { data: { priceSeries: { source: string; barCount: number } } };
+      expect(body.data.priceSeries.source).toBe('PROVIDER');
+      expect(body.data.priceSeries.barCount).toBeGreaterThan(55);
     } finally {
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
       await exited;
+      await yahoo.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
