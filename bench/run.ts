@@ -16,6 +16,7 @@ const SECTIONS = [
   { name: 'engine', file: 'engine.ts' },
   { name: 'data', file: 'data-layers.ts' },
   { name: 'multi', file: 'multi-ticker.ts' },
+  { name: 'serialization', file: 'serialization.ts' },
   { name: 'http', file: 'http.ts' },
   { name: 'growth', file: 'growth.ts' },
   { name: 'startup', file: 'startup.ts' },

@@ -11,8 +11,8 @@
 // files is newer than it, else the sources: a stale bundle never runs old code. A failed build
 // is reported and leaves no bundle; the launchers then run the sources, so installing never
 // fails because of it.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,19 +32,42 @@ const EXTERNAL = [
 /** Besides the sources: what changes when packages are installed or upgraded. */
 const INSTALL_RECORDS = ['package.json', 'node_modules/.package-lock.json'];
 
-// `new URL('./x.ts', import.meta.url)` (worker modules, migration folders) must keep pointing at
-// the source tree when the code moves into dist/: rewrite the relative path for the bundle's place.
-function sourceRelativeUrls(outdir) {
-  const pattern = /new URL\(\s*(['"`])(\.\.?\/)/g;
+const URL_PATTERN = /new URL\(\s*(['"`])(\.\.?\/[^'"`]*)/g;
+
+/** Every `.ts` file the sources start as a worker: `new URL('./x-worker.ts', import.meta.url)`. */
+function workerFiles() {
+  const found = new Set();
+  for (const entry of readdirSync(join(ROOT, 'src'), { recursive: true })) {
+    const file = join(ROOT, 'src', String(entry));
+    if (!file.endsWith('.ts')) continue;
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes('import.meta.url')) continue;
+    for (const match of text.matchAll(URL_PATTERN)) {
+      if (match[2].endsWith('.ts') && !match[2].includes('${')) found.add(resolve(dirname(file), match[2]));
+    }
+  }
+  return [...found];
+}
+
+const entryName = (file) => basename(file, '.ts');
+
+// `new URL('./x.ts', import.meta.url)` must keep working once the code is in dist/: a worker
+// module points at its own bundle (built as an entry point beside the others), anything else
+// (migration folders) at the source tree, relative to where the bundle is.
+function relocatedUrls(outdir, workers) {
   return {
-    name: 'source-relative-urls',
+    name: 'relocated-urls',
     setup(build) {
-      build.onLoad({ filter: /\/src\/.*\.ts$/ }, async (args) => {
-        const { readFile } = await import('node:fs/promises');
-        const text = await readFile(args.path, 'utf8');
+      build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+        const text = readFileSync(args.path, 'utf8');
         if (!text.includes('import.meta.url')) return undefined;
-        const prefix = relative(outdir, dirname(args.path)).split('\\').join('/');
-        const contents = text.replace(pattern, (_, quote, dot) => `new URL(${quote}${prefix}/${dot}`);
+        const here = dirname(args.path);
+        const prefix = relative(outdir, here).split('\\').join('/');
+        const contents = text.replace(URL_PATTERN, (whole, quote, path) => {
+          const target = resolve(here, path);
+          if (workers.includes(target)) return `new URL(${quote}./${entryName(target)}.js`;
+          return `new URL(${quote}${prefix}/${path}`;
+        });
         return { contents, loader: 'ts' };
       });
     },
@@ -57,9 +80,13 @@ export async function buildBundles(outdir = join(ROOT, 'dist')) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const startedAtMs = Date.now();
+  const workers = workerFiles();
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: Object.fromEntries(ENTRY_POINTS.map((name) => [name, join(ROOT, 'src', `${name}.ts`)])),
+    entryPoints: {
+      ...Object.fromEntries(ENTRY_POINTS.map((name) => [name, join(ROOT, 'src', `${name}.ts`)])),
+      ...Object.fromEntries(workers.map((file) => [entryName(file), file])),
+    },
     outdir,
     bundle: true,
     splitting: true,
@@ -71,7 +98,7 @@ export async function buildBundles(outdir = join(ROOT, 'dist')) {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     metafile: true,
     logLevel: 'silent',
-    plugins: [sourceRelativeUrls(outdir)],
+    plugins: [relocatedUrls(outdir, workers)],
   });
   const sources = Object.keys(result.metafile.inputs)
     .map((file) => relative(ROOT, resolve(ROOT, file)))

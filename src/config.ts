@@ -78,7 +78,7 @@ const envSchema = z.object({
   CACHE_URL: optionalUrl(['redis:', 'rediss:']).optional(),
   CACHE_TTL_HISTORICAL_S: int(1, 31_536_000).default(86_400),
   CACHE_TTL_RECENT_S: int(1, 31_536_000).default(3_600),
-  CACHE_MEMORY_MB: int(8, 65_536).default(256),
+  CACHE_MEMORY_MB: int(8, 65_536).default(64),
   PRICE_PROVIDER: z.enum(['yahoo', 'csv']).default('yahoo'),
   PRICE_CSV_DIR: z.string().trim().min(1).optional(),
   YAHOO_BASE_URL: optionalUrl(['http:', 'https:']).optional(),
