@@ -1,6 +1,6 @@
 /**
- * The service under soak, started as `npm start` does (`node bin/start.js`, with its own heap
- * limit) as a child process on a free port, logging at warn (a per-request info line would make
+ * The service under soak, started as `npm start` does (the node arguments of package.json's
+ * `start` script, its memory flags included) as a child process on a free port, logging at warn (a per-request info line would make
  * the driver, not the service, the bottleneck). Each process of it (the launcher and the
  * service it starts) reports its own memory once a second over IPC (soak-memory-probe.ts,
  * loaded with `--import`); the memory of the service is their sum.
@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { npmStartArgs } from './lib/npm-start.ts';
 
 export interface SoakService {
   url: string;
@@ -54,8 +55,7 @@ const LEVELS: Record<number, string> = { 40: 'warn', 50: 'error', 60: 'fatal' };
 export async function startSoakService(env: Record<string, string>): Promise<SoakService> {
   const port = await freePort();
   const probe = resolve(import.meta.dirname, 'soak-memory-probe.ts');
-  const launcher = resolve(import.meta.dirname, '..', 'bin', 'start.js');
-  const child = spawn(process.execPath, ['--import', probe, launcher], {
+  const child = spawn(process.execPath, ['--import', probe, ...npmStartArgs()], {
     env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

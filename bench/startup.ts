@@ -1,8 +1,8 @@
 /**
  * Start-up: whole processes as a user starts them, next to `node -e 0` (the floor: starting Node
  * itself) measured in the same run. The CLI through its launcher (bin/backtest-graphql.js, as
- * `npx backtest-graphql`): one GOOG backtest and the 91-run SmaCross sweep; the service through
- * bin/start.js (`npm start`) on the embedded default (a new SQLite file, migrated on start), timed
+ * `npx backtest-graphql`): one GOOG backtest and the 91-run SmaCross sweep; the service as
+ * `npm start` runs it (the node arguments of package.json's start script) on the embedded default (a new SQLite file, migrated on start), timed
  * from spawn to the first `/readyz` 200. With Python and backtesting.py installed, also its
  * whole-process backtest of GOOG.
  */
@@ -11,6 +11,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { tempDir } from './lib/fixtures.ts';
+import { npmStartArgs } from './lib/npm-start.ts';
 import { summarize } from './lib/measure.ts';
 import type { BenchRow } from './lib/report.ts';
 import { progress, runSection } from './lib/section.ts';
@@ -74,7 +75,7 @@ async function serviceReadyMs(dir: string, k: number): Promise<number> {
   const port = await freePort();
   const db = join(dir, `start-${k}.db`);
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'start.js')], {
+  const child: ChildProcess = spawn(process.execPath, npmStartArgs(), {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -159,7 +160,7 @@ await runSection('startup', 'Start-up', async () => {
     temp.remove();
   }
   notes.push(
-    `Start-up: ${SAMPLES} samples per row after one untimed run; CLI through bin/backtest-graphql.js, the service through bin/start.js, ${
+    `Start-up: ${SAMPLES} samples per row after one untimed run; CLI through bin/backtest-graphql.js, the service as npm start runs it, ${
       bundled
         ? 'both running the bundle built at install (dist/)'
         : 'no bundle in dist/: both running the TypeScript sources'

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: runs the service with a heap limit of its own (HEAP_LIMIT_MB, unless the
-// command line or NODE_OPTIONS sets --max-old-space-size): in this process when it already has
-// one and this Node runs TypeScript, else as a child of the project's Node (or this one) started
-// with the limit. With no capable Node, one line saying which Node is needed, and exit 1. The
-// service is the bundle built at install time when it is fresh (bin/bundle.js), else src/main.ts.
+// `npm start` (`node <SERVICE_FLAGS> bin/start.js`): runs the service in this process. Started
+// without a heap limit (`node bin/start.js`), or by a Node that cannot run TypeScript, it runs
+// the service as a child instead: of this Node or the project's, with SERVICE_FLAGS and glibc's
+// malloc held to two arenas. With no capable Node, one line saying which Node is needed, and
+// exit 1. The service is the bundle built at install time when it is fresh (bin/bundle.js),
+// else src/main.ts.
 import { spawn } from 'node:child_process';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,10 +15,12 @@ import { canRunTypeScript, oldNodeMessage } from './node-version.js';
 import { projectNode } from './project-node.js';
 
 /**
- * V8 otherwise lets the heap grow towards a quarter of the machine's memory before collecting
- * in earnest; the service's caches have their own budgets (CACHE_MEMORY_MB) well inside this.
+ * The service's own memory limits (the same as package.json's `start`): a 256 MB heap, which V8
+ * would otherwise let grow towards a quarter of the machine's memory before collecting in
+ * earnest (the caches have budgets well inside it, CACHE_MEMORY_MB), and 4 MB semi-spaces per
+ * isolate (main thread and each worker) instead of up to 16 MB at high allocation rates.
  */
-const HEAP_LIMIT_MB = 256;
+const SERVICE_FLAGS = ['--max-old-space-size=256', '--max-semi-space-size=4'];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = freshBundle(root, 'main');
@@ -36,12 +39,13 @@ if (heapGiven && canRunTypeScript(process.version)) {
     process.stderr.write(`${oldNodeMessage('backtest-graphql', process.version)}\n`);
     process.exit(1);
   }
-  const heap = heapGiven ? [] : [`--max-old-space-size=${HEAP_LIMIT_MB}`];
+  const flags = heapGiven ? [] : SERVICE_FLAGS;
   const ipc = process.send !== undefined;
-  const child = spawn(node, [...heap, ...process.execArgv, main, ...process.argv.slice(2)], {
+  const child = spawn(node, [...flags, ...process.execArgv, main, ...process.argv.slice(2)], {
     stdio: ipc ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit',
     shell: process.platform === 'win32',
     env: {
+      MALLOC_ARENA_MAX: '2',
       ...process.env,
       ...(bundle !== null && process.env.NODE_COMPILE_CACHE === undefined
         ? { NODE_COMPILE_CACHE: join(tmpdir(), 'node-compile-cache') }
