@@ -134,6 +134,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     onEngineRun: (strategy, ms) => metrics.engineRunDuration.observe({ strategy }, ms / 1000),
   });
   const optimizerPool = createOptimizerPool();
+  const inlineOptimizer = createOptimizerPool({ inlineBelow: Number.POSITIVE_INFINITY });
   const jobs = createJobService({
     store: repository,
     events: createJobEvents(),
@@ -194,6 +195,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     strategies,
     optimizer: createOptimizeService({
       pool: optimizerPool,
+      inline: inlineOptimizer,
       limits: config.limits,
       saved: strategies.saved,
       now,
@@ -222,6 +224,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
         seriesCache.close(),
         resultCache.close(),
         optimizerPool.close(),
+        inlineOptimizer.close(),
         jobs.close(),
       ]);
     },

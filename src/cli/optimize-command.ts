@@ -1,5 +1,6 @@
 import { createOptimizerPool, type OptimizationResult } from '../backtests/optimizer-pool.ts';
-import { countGrid, type ParamRange } from '../engine/optimizer/grid.ts';
+import { runsOnCallerThread } from '../backtests/sweep-threads.ts';
+import type { ParamRange } from '../engine/optimizer/grid.ts';
 import type { OptimizationRun } from '../engine/optimizer/optimize.ts';
 import { loadCsvBars } from './csv-bars.ts';
 import { ENGINE_FLAGS, toBacktestOptions, toCliError, toRawParams } from './engine-flags.ts';
@@ -89,13 +90,7 @@ function optimizationJson(result: OptimizationResult): unknown {
 
 /** No workers (every run inline) for a small sweep; the pool's default otherwise. */
 export function inlineBelowFor(grid: readonly ParamRange[], barCount: number): number | undefined {
-  let runs: number;
-  try {
-    runs = countGrid(grid);
-  } catch {
-    return undefined; // the pool reports the bad range
-  }
-  return runs * barCount <= INLINE_BAR_STEPS ? Number.POSITIVE_INFINITY : undefined;
+  return runsOnCallerThread(grid, barCount, INLINE_BAR_STEPS) ? Number.POSITIVE_INFINITY : undefined;
 }
 
 function toRange(entry: string): ParamRange {

@@ -50,7 +50,7 @@ describe.skipIf(!sharedDataAvailable)('the bundled CLI and service (scripts/buil
     expect(bundled.stdout).toBe(sources.stdout);
   });
 
-  it('runs a sweep big enough for the worker threads, which load the engine from the sources', async () => {
+  it('runs a sweep big enough for the worker threads (bundled too) like the sources do', async () => {
     const sweep = ['--grid', 'fast=5:50:1', '--grid', 'slow=10:200:4', '--constraint', 'fast < slow'];
     const args = ['optimize', '--csv', GOOG, '--strategy', 'SmaCross', ...sweep, '--json'];
     const bundled = await runNode([join(outdir, 'cli.js'), ...args]);
