@@ -15,12 +15,12 @@ import { canRunTypeScript, oldNodeMessage } from './node-version.js';
 import { projectNode } from './project-node.js';
 
 /**
- * The service's own memory limits (the same as package.json's `start`): a 256 MB heap, which V8
+ * The service's own memory limits (the same as package.json's `start`): a 192 MB heap, which V8
  * would otherwise let grow towards a quarter of the machine's memory before collecting in
  * earnest (the caches have budgets well inside it, CACHE_MEMORY_MB), and 4 MB semi-spaces per
  * isolate (main thread and each worker) instead of up to 16 MB at high allocation rates.
  */
-const SERVICE_FLAGS = ['--max-old-space-size=256', '--max-semi-space-size=4'];
+const SERVICE_FLAGS = ['--max-old-space-size=192', '--max-semi-space-size=4'];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = freshBundle(root, 'main');
