@@ -4,8 +4,9 @@ import type { PendingWrite } from './ticker-sync.ts';
 
 /**
  * Stores fetched prices after the response that needed them. Writes wait in one queue and are
- * written together: every write waiting when a batch starts goes into one upsert of bars, one of
- * actions and one coverage update (coverage last, so it never claims bars not yet stored). A
+ * written together, once no new write has come for a moment: every write waiting when a batch
+ * starts goes into one upsert of bars, one of actions and one coverage update (coverage last,
+ * so it never claims bars not yet stored). A
  * failed batch is logged and retried after each delay of `retryDelaysMs`; after the last one it
  * is logged as an error and dropped: nothing was recorded as covered, so the next load of those
  * dates fetches them again.
@@ -26,7 +27,9 @@ export interface BackgroundStoreDeps {
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [250, 1000, 4000];
-const ROWS_PER_SLICE = 2000;
+const ROWS_PER_SLICE = 500;
+const QUIET_MS = 20;
+const MAX_WAIT_MS = 500;
 
 export function createBackgroundStore(deps: BackgroundStoreDeps): BackgroundStore {
   const retryDelaysMs = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
@@ -34,6 +37,7 @@ export function createBackgroundStore(deps: BackgroundStoreDeps): BackgroundStor
   /** Writes per ticker waiting or being written. */
   const pending = new Map<string, number>();
   let draining: Promise<void> | null = null;
+  let scheduled = 0;
 
   async function writeBatch(batch: readonly PendingWrite[]): Promise<void> {
     const bars = batch.flatMap((w) => w.bars);
@@ -74,9 +78,21 @@ export function createBackgroundStore(deps: BackgroundStoreDeps): BackgroundStor
     }
   }
 
+  /**
+   * Waits until no write has been scheduled for QUIET_MS (at most MAX_WAIT_MS): the loads of one
+   * request finish close together, so their writes go in one batch after the response is out.
+   */
+  async function quiet(): Promise<void> {
+    const started = Date.now();
+    for (;;) {
+      const seen = scheduled;
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+      if (scheduled === seen || Date.now() - started >= MAX_WAIT_MS) return;
+    }
+  }
+
   async function drain(): Promise<void> {
-    // Let the response that scheduled the first write go out before any writing starts.
-    await new Promise((resolve) => setImmediate(resolve));
+    await quiet();
     while (queue.length > 0) {
       const batch = queue;
       queue = [];
@@ -92,6 +108,7 @@ export function createBackgroundStore(deps: BackgroundStoreDeps): BackgroundStor
 
   return {
     schedule(write) {
+      scheduled++;
       queue.push(write);
       pending.set(write.ticker, (pending.get(write.ticker) ?? 0) + 1);
       draining ??= drain();
