@@ -34,13 +34,20 @@ const INSTALL_RECORDS = ['package.json', 'node_modules/.package-lock.json'];
 
 const URL_PATTERN = /new URL\(\s*(['"`])(\.\.?\/[^'"`]*)/g;
 
-/** Every `.ts` file the sources start as a worker: `new URL('./x-worker.ts', import.meta.url)`. */
+/**
+ * Every `.ts` file the sources start as a worker: `new URL('./x-worker.ts', import.meta.url)`.
+ * Paths built from `import.meta.dirname` or `import.meta.filename` cannot be relocated into
+ * dist/: such a source fails the build (the launchers then run the sources).
+ */
 function workerFiles() {
   const found = new Set();
   for (const entry of readdirSync(join(ROOT, 'src'), { recursive: true })) {
     const file = join(ROOT, 'src', String(entry));
     if (!file.endsWith('.ts')) continue;
     const text = readFileSync(file, 'utf8');
+    if (/import\.meta\.(dirname|filename)|__dirname|__filename/.test(text)) {
+      throw new Error(`${relative(ROOT, file)} builds a path from its own location: use new URL('./…', import.meta.url)`);
+    }
     if (!text.includes('import.meta.url')) continue;
     for (const match of text.matchAll(URL_PATTERN)) {
       if (match[2].endsWith('.ts') && !match[2].includes('${')) found.add(resolve(dirname(file), match[2]));
