@@ -124,9 +124,7 @@ describe.skipIf(!mysqlUrl)('the service end to end on MariaDB and the Yahoo test
     expect(later.data!.backtest!.cached).toBe(false);
     expect(later.data!.backtest!.key).not.toBe(first.data!.backtest!.key);
     expect(later.data!.backtest!.stats.end).toBe(today);
-    expect(later.data!.backtest!.equityCurve.length).toBeGreaterThan(
-      first.data!.backtest!.equityCurve.length,
-    );
+    expect(later.data!.backtest!.equityCurve.length).toBeGreaterThan(first.data!.backtest!.equityCurve.length);
   });
 
   it('keeps a portfolio run retrievable by id after a restart', async () => {

@@ -21,8 +21,7 @@ describe.skipIf(!sharedDataAvailable)('a rule strategy run again over a shared i
       }),
     );
     const cache: IndicatorCache = new Map();
-    const run = () =>
-      runBacktest({ bars, strategy, options: { finalizeTrades: true }, indicatorCache: cache });
+    const run = () => runBacktest({ bars, strategy, options: { finalizeTrades: true }, indicatorCache: cache });
     const first = run();
     const again = run();
     const fresh = runBacktest({ bars, strategy, options: { finalizeTrades: true } });

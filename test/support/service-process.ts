@@ -63,8 +63,7 @@ export async function startService(
           () => 0,
         );
         if (status === 200) return;
-        if (Date.now() > deadline)
-          throw new Error(`service not ready within ${timeoutMs} ms:\n${logs.join('')}`);
+        if (Date.now() > deadline) throw new Error(`service not ready within ${timeoutMs} ms:\n${logs.join('')}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },
