@@ -1,10 +1,13 @@
 /**
  * Multi-ticker: 1 ticker against 10 tickers, cold, in ONE GraphQL operation (priceSeriesList),
- * with 200 ms injected provider latency per request, at YAHOO_CONCURRENCY 4 (the default) and 10.
- * Ideal 10-vs-1 ratio: 1 (all fetched in parallel); sequential fetching would be 10.
+ * with 200 ms injected provider latency per request, at the default YAHOO_CONCURRENCY, for 1-
+ * and 10-year ranges on SQLite and on MariaDB. Ideal 10-vs-1 ratio: 1 (all fetched in
+ * parallel); sequential fetching would be 10.
  */
+import { parseConfig } from '../src/config.ts';
+import { createTestDatabase, dropTestDatabase } from '../test/support/mysql.ts';
 import { createHarness, type Harness } from '../test/support/harness.ts';
-import { tempDir } from './lib/fixtures.ts';
+import { MYSQL_BASE_URL, tempDir } from './lib/fixtures.ts';
 import { sampleAsync, type Summary } from './lib/measure.ts';
 import type { BenchRow } from './lib/report.ts';
 import { progress, runSection } from './lib/section.ts';
@@ -18,9 +21,11 @@ const QUERY = `query ($tickers: [String!]!, $from: Date!, $to: Date!) {
 }`;
 
 interface Case {
-  concurrency: number;
+  storage: 'sqlite' | 'mysql';
   years: 1 | 10;
 }
+const CONCURRENCY = parseConfig({}).provider.yahoo.concurrency;
+const MYSQL_DB = 'bench_multi';
 
 function row(id: string, label: string, s: Summary, more: Partial<BenchRow> = {}): BenchRow {
   return { id, label, medianMs: s.medianMs, p99Ms: s.p99Ms, samples: s.samples, ...more };
@@ -32,22 +37,37 @@ await runSection('multi', 'Multi-ticker', async () => {
   const yahoo = await startYahooProcess();
   const temp = tempDir('multi');
   const cases: Case[] = [
-    { concurrency: 4, years: 1 },
-    { concurrency: 10, years: 1 },
-    { concurrency: 10, years: 10 },
+    { storage: 'sqlite', years: 1 },
+    { storage: 'sqlite', years: 10 },
+    { storage: 'mysql', years: 1 },
+    { storage: 'mysql', years: 10 },
   ];
   const names = (c: Case, width: number) =>
     Array.from({ length: WARMUP + SAMPLES }, (_, s) =>
-      Array.from({ length: width }, (_, k) => `M${c.concurrency}Y${c.years}W${width}S${s}K${k}`),
+      Array.from(
+        { length: width },
+        (_, k) => `M${c.storage.slice(0, 2).toUpperCase()}Y${c.years}W${width}S${s}K${k}`,
+      ),
     );
+  let mysqlUsed = false;
   try {
     await yahoo.prewarm(cases.flatMap((c) => [...names(c, 1), ...names(c, 10)].flat()));
     await yahoo.setFault('*', { latencyMs: LATENCY_MS, times: 0 });
     for (const c of cases) {
+      let databaseUrl = `file:${temp.dir}/multi-${c.years}.db`;
+      if (c.storage === 'mysql') {
+        try {
+          databaseUrl = await createTestDatabase(MYSQL_BASE_URL, `${MYSQL_DB}_${c.years}`);
+          mysqlUsed = true;
+        } catch (error) {
+          notes.push(`MariaDB rows skipped: ${(error as Error).message}`);
+          continue;
+        }
+      }
       const harness: Harness = await createHarness({
-        databaseUrl: `file:${temp.dir}/multi-${c.concurrency}-${c.years}.db`,
+        databaseUrl,
         yahooUrl: yahoo.url,
-        env: { YAHOO_CONCURRENCY: String(c.concurrency), YAHOO_TIMEOUT_MS: '10000' },
+        env: { YAHOO_TIMEOUT_MS: '10000' },
       });
       const range =
         c.years === 1 ? { from: '2023-01-01', to: '2023-12-31' } : { from: '2014-01-01', to: '2023-12-31' };
@@ -67,14 +87,15 @@ await runSection('multi', 'Multi-ticker', async () => {
         bars = list[0].barCount;
       };
       try {
-        const tag = `c${c.concurrency}-${c.years}y`;
-        progress(`YAHOO_CONCURRENCY=${c.concurrency}, ${c.years}-year range`);
+        const tag = `${c.storage}-${c.years}y`;
+        const db = c.storage === 'mysql' ? 'MariaDB' : 'SQLite';
+        progress(`${db}, ${c.years}-year range`);
         const one = await sampleAsync(operation(names(c, 1)), {
           warmup: WARMUP,
           minSamples: SAMPLES,
           maxSamples: SAMPLES,
         });
-        const label = `YAHOO_CONCURRENCY=${c.concurrency}, ${c.years}y (${bars} bars)`;
+        const label = `${db}, ${c.years}y (${bars} bars)`;
         rows.push(
           row(`one-${tag}`, `1 ticker cold, ${label}`, one, {
             extra: `${(one.medianMs - LATENCY_MS).toFixed(0)} ms over the latency`,
@@ -90,7 +111,7 @@ await runSection('multi', 'Multi-ticker', async () => {
           row(`ten-${tag}`, `10 tickers cold, ${label}`, ten, {
             baseline: `one-${tag}`,
             target: { text: '≤ 1.5× one ticker (ideal 1, sequential 10)', met: ratio <= 1.5 },
-            extra: `waves of ${LATENCY_MS} ms: ${Math.ceil(10 / c.concurrency)}`,
+            extra: `waves of ${LATENCY_MS} ms: ${Math.ceil(10 / CONCURRENCY)}`,
           }),
         );
       } finally {
@@ -98,9 +119,13 @@ await runSection('multi', 'Multi-ticker', async () => {
       }
     }
     notes.push(
-      `Multi-ticker: ${LATENCY_MS} ms injected per provider request; a new set of tickers per sample; in-process app.fetch on SQLite; the time includes storing the bars.`,
+      `Multi-ticker: ${LATENCY_MS} ms injected per provider request; default YAHOO_CONCURRENCY=${CONCURRENCY}; a new set of tickers per sample; in-process app.fetch; the answer comes from the fetched bars, which are stored in the background (a sample's writes may overlap the next sample).`,
     );
   } finally {
+    if (mysqlUsed) {
+      for (const years of [1, 10])
+        await dropTestDatabase(MYSQL_BASE_URL, `${MYSQL_DB}_${years}`).catch(() => undefined);
+    }
     await yahoo.close();
     temp.remove();
   }

@@ -16,9 +16,11 @@ const SECTIONS = [
   { name: 'engine', file: 'engine.ts' },
   { name: 'data', file: 'data-layers.ts' },
   { name: 'multi', file: 'multi-ticker.ts' },
+  { name: 'serialization', file: 'serialization.ts' },
   { name: 'http', file: 'http.ts' },
   { name: 'growth', file: 'growth.ts' },
   { name: 'jobs', file: 'jobs.ts' },
+  { name: 'startup', file: 'startup.ts' },
 ];
 
 interface Failure {

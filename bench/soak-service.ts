@@ -1,11 +1,14 @@
 /**
- * The service under soak: `node src/main.ts` as a child process on a free port, logging at warn
- * (a per-request info line would make the driver, not the service, the bottleneck). The process
- * reports its own memory once a second over IPC (soak-memory-probe.ts, loaded with `--import`).
+ * The service under soak, started as `npm start` does (the node arguments of package.json's
+ * `start` script, its memory flags included) as a child process on a free port, logging at warn (a per-request info line would make
+ * the driver, not the service, the bottleneck). Each process of it (the launcher and the
+ * service it starts) reports its own memory once a second over IPC (soak-memory-probe.ts,
+ * loaded with `--import`); the memory of the service is their sum.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { npmStartArgs } from './lib/npm-start.ts';
 
 export interface SoakService {
   url: string;
@@ -22,6 +25,7 @@ export interface SoakService {
 }
 
 export interface ProcessMemory {
+  pid?: number;
   rss: number;
   heapUsed: number;
   heapTotal: number;
@@ -51,14 +55,25 @@ const LEVELS: Record<number, string> = { 40: 'warn', 50: 'error', 60: 'fatal' };
 export async function startSoakService(env: Record<string, string>): Promise<SoakService> {
   const port = await freePort();
   const probe = resolve(import.meta.dirname, 'soak-memory-probe.ts');
-  const main = resolve(import.meta.dirname, '..', 'src', 'main.ts');
-  const child = spawn(process.execPath, ['--import', probe, main], {
+  const child = spawn(process.execPath, ['--import', probe, ...npmStartArgs()], {
     env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  const byPid = new Map<number, ProcessMemory>();
   let memory: ProcessMemory | null = null;
   child.on('message', (message: { soakMemory?: ProcessMemory }) => {
-    if (message.soakMemory !== undefined) memory = message.soakMemory;
+    if (message.soakMemory === undefined) return;
+    byPid.set(message.soakMemory.pid ?? 0, message.soakMemory);
+    const all = [...byPid.values()];
+    const sum = (key: 'rss' | 'heapUsed' | 'heapTotal' | 'external' | 'arrayBuffers') =>
+      all.reduce((total, m) => total + m[key], 0);
+    memory = {
+      rss: sum('rss'),
+      heapUsed: sum('heapUsed'),
+      heapTotal: sum('heapTotal'),
+      external: sum('external'),
+      arrayBuffers: sum('arrayBuffers'),
+    };
   });
   const logCounts: Record<string, number> = {};
   const logMessages: Record<string, number> = {};

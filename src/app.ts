@@ -2,6 +2,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type GraphQLContext } from './context.ts';
 import { maskError } from './graphql/errors.ts';
 import { useAvailability } from './plugins/use-availability.ts';
+import { useCompiledQueries } from './plugins/use-compiled-queries.ts';
 import { useDeadline } from './plugins/use-deadline.ts';
 import { useIntrospectionPolicy } from './plugins/use-introspection-policy.ts';
 import { useQueryCost } from './plugins/use-query-cost.ts';
@@ -65,6 +66,7 @@ export function createApp({ services }: AppDeps): App {
       usePersistedDocuments(config.graphql.persistedOperationsOnly),
       useQueryLimits(config.graphql),
       useQueryCost(config.graphql.maxCost, config.limits),
+      useCompiledQueries(),
       useDeadline(config.http.requestTimeoutMs),
     ],
   });

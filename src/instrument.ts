@@ -111,6 +111,7 @@ export function createSeriesInstrumentation(metrics: Metrics, record: RecordCach
         for (const s of mine) startedMs.delete(s);
       }
     },
+    flush: () => reader.flush(),
   });
 
   return { onSource, wrap };

@@ -175,6 +175,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
   const jobEvents: JobEvents & { close?: () => Promise<void> } = eventsUrl
     ? createRedisJobEvents(eventsUrl, logger)
     : createJobEvents();
+  const inlineOptimizer = createOptimizerPool({ inlineBelow: Number.POSITIVE_INFINITY });
   const jobs = createJobService({
     store: repository,
     events: jobEvents,
@@ -247,6 +248,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     strategies,
     optimizer: createOptimizeService({
       pool: optimizerPool,
+      inline: inlineOptimizer,
       limits: config.limits,
       saved: strategies.saved,
       now,
@@ -271,11 +273,13 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     async dispose() {
       disposed = true;
       if (retryTimer) clearTimeout(retryTimer);
+      await seriesReader.flush();
       await Promise.allSettled([
         repository.close(),
         seriesCache.close(),
         resultCache.close(),
         optimizerPool.close(),
+        inlineOptimizer.close(),
         jobs.close().then(() => jobEvents.close?.()),
       ]);
       redis?.disconnect();

@@ -6,9 +6,9 @@ describe('parseConfig', () => {
     const c = parseConfig({});
     expect(c.server).toEqual({ port: 4000, host: '127.0.0.1' });
     expect(c.database).toEqual({ url: undefined, poolSize: 20, queueLimit: 100 });
-    expect(c.cache).toEqual({ url: undefined, ttlHistoricalS: 86400, ttlRecentS: 3600, memoryMb: 256 });
+    expect(c.cache).toEqual({ url: undefined, ttlHistoricalS: 86400, ttlRecentS: 3600, memoryMb: 64 });
     expect(c.provider.kind).toBe('yahoo');
-    expect(c.provider.yahoo).toEqual({ baseUrl: undefined, timeoutMs: 8000, concurrency: 4, retries: 2 });
+    expect(c.provider.yahoo).toEqual({ baseUrl: undefined, timeoutMs: 8000, concurrency: 10, retries: 2 });
     expect(c.warm).toEqual({
       onStart: true,
       tickers: ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'TSLA', 'NVDA'],

@@ -1,4 +1,5 @@
 import { createOptimizerPool, type OptimizationResult } from '../backtests/optimizer-pool.ts';
+import { runsOnCallerThread } from '../backtests/sweep-threads.ts';
 import type { ParamRange } from '../engine/optimizer/grid.ts';
 import type { OptimizationRun } from '../engine/optimizer/optimize.ts';
 import { loadCsvBars } from './csv-bars.ts';
@@ -19,8 +20,14 @@ const OPTIMIZE_FLAGS: FlagSpec = {
   maximize: 'value',
 };
 const TOP_RUNS = 10;
+/**
+ * Sweeps up to this many bar-steps (runs × bars) run on the CLI's own thread: one thread does
+ * about 5 M a second, and starting the worker threads (each loading the engine) takes longer
+ * than a sweep this size gains from two of them.
+ */
+const INLINE_BAR_STEPS = 4_000_000;
 
-/** `optimize`: a grid sweep on a CSV file, run on the optimizer's worker threads. */
+/** `optimize`: a grid sweep on a CSV file, run on the optimizer's worker threads when it is big. */
 export async function optimizeCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('optimize', argv, OPTIMIZE_FLAGS);
   if (flags.help) {
@@ -34,7 +41,7 @@ export async function optimizeCommand(argv: readonly string[], io: CliIo): Promi
   const params = toRawParams(flags);
   const options = toBacktestOptions(flags);
   const bars = await loadCsvBars(csv);
-  const pool = createOptimizerPool();
+  const pool = createOptimizerPool({ inlineBelow: inlineBelowFor(grid, bars.length) });
   let result: OptimizationResult;
   try {
     result = await pool.optimize({
@@ -79,6 +86,11 @@ function optimizationJson(result: OptimizationResult): unknown {
     best: run(result.best),
     runs: result.runs.map(run),
   };
+}
+
+/** No workers (every run inline) for a small sweep; the pool's default otherwise. */
+export function inlineBelowFor(grid: readonly ParamRange[], barCount: number): number | undefined {
+  return runsOnCallerThread(grid, barCount, INLINE_BAR_STEPS) ? Number.POSITIVE_INFINITY : undefined;
 }
 
 export function toRange(entry: string): ParamRange {

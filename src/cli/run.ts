@@ -1,20 +1,19 @@
-import { ConfigError } from '../config.ts';
-import { backtestCommand } from './backtest-command.ts';
+import type { ConfigError } from '../config.ts';
 import { CliError } from './errors.ts';
 import { MAIN_HELP } from './help.ts';
 import type { CliIo } from './io.ts';
-import { optimizeCommand } from './optimize-command.ts';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-// The store commands load the database, cache and provider stacks: only when one of them runs.
+// Each command loads its own modules (the engine; the database, cache and provider stacks) only
+// when it runs.
 const store = () => import('./store-commands.ts');
 const COMMANDS: Readonly<Record<string, Command>> = {
   'walk-forward': async (argv, io) =>
     (await import('./walk-forward-command.ts')).walkForwardCommand(argv, io),
   worker: async (argv, io) => (await import('./worker-command.ts')).workerCommand(argv, io),
-  backtest: backtestCommand,
-  optimize: optimizeCommand,
+  backtest: async (argv, io) => (await import('./backtest-command.ts')).backtestCommand(argv, io),
+  optimize: async (argv, io) => (await import('./optimize-command.ts')).optimizeCommand(argv, io),
   import: async (argv, io) => (await store()).importCommand(argv, io),
   warm: async (argv, io) => (await store()).warmCommand(argv, io),
   migrate: async (argv, io) => (await store()).migrateCommand(argv, io),
@@ -46,11 +45,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`error: ${error.message}`);
       return error.exitCode;
     }
-    if (error instanceof ConfigError) {
+    if (isConfigError(error)) {
       io.err(error.message);
       return 1;
     }
     io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+}
+
+/** By name: importing config.ts (and zod with it) would slow every command down, even `backtest`. */
+function isConfigError(error: unknown): error is ConfigError {
+  return error instanceof Error && error.name === 'ConfigError';
 }

@@ -3,6 +3,7 @@ import type { PriceStore } from './price-store.ts';
 import type { CoverageRange, StoredBar } from './price-store.ts';
 import { todayUtc } from '../dates.ts';
 import { AppError, NotFoundError } from '../errors.ts';
+import { createBackgroundStore } from './background-store.ts';
 import type { Logger } from '../observability/logger.ts';
 import { type DateRange, missingRanges } from './coverage.ts';
 import { cacheTtlMs, coverableUntil } from './recency.ts';
@@ -32,11 +33,15 @@ export interface SeriesReaderDeps {
   ttl: { historicalS: number; recentS: number };
   onSource?: (source: SeriesSource | 'STALE', key: SeriesKey) => void;
   onValidation?: (ticker: string, counts: { dropped: number; repaired: number; merged: number }) => void;
+  /** Waits before each retry of a failed background write (see createBackgroundStore). */
+  storeRetryDelaysMs?: readonly number[];
 }
 
 export interface SeriesReader {
   /** Answers every key in order: a series, or the Error for that key alone. */
   loadMany(keys: readonly SeriesKey[]): Promise<(PriceSeries | Error)[]>;
+  /** Resolves once everything fetched so far is stored (or given up after its retries). */
+  flush(): Promise<void>;
 }
 
 type Outcome = PriceSeries | Error;
@@ -53,10 +58,17 @@ const mergeBars = (stored: readonly DailyBar[], fetched: readonly DailyBar[]): D
  * The read-through path for price series: cache → repository → provider. One cache multi-get
  * per batch; for the misses one coverage read and one bar read across all tickers; provider
  * calls only for uncovered dates, in parallel, one per ticker gap. Concurrent misses for the
- * same series share one load (single flight) within this process.
+ * same series share one load (single flight) within this process. Fetched bars answer at once
+ * and are stored in the background; a miss of a ticker whose write is pending waits for it, so
+ * it reads what was fetched rather than fetching it again.
  */
 export function createSeriesReader(deps: SeriesReaderDeps): SeriesReader {
   const inFlight = new Map<string, Promise<Outcome>>();
+  const store = createBackgroundStore({
+    repository: deps.repository,
+    logger: deps.logger,
+    retryDelaysMs: deps.storeRetryDelaysMs,
+  });
 
   const finish = (key: SeriesKey, columns: SeriesColumns, source: SeriesSource, stale: boolean): Outcome => {
     if (columns.dates.length === 0) {
@@ -70,6 +82,7 @@ export function createSeriesReader(deps: SeriesReaderDeps): SeriesReader {
     const nowMs = deps.now();
     const today = todayUtc(nowMs);
     const tickers = [...new Set(keys.map((k) => k.ticker))];
+    await store.settled(tickers);
     const coverage = await deps.repository.readCoverage(tickers);
     const coverageOf = new Map<string, CoverageRange[]>();
     for (const c of coverage) coverageOf.set(c.ticker, [...(coverageOf.get(c.ticker) ?? []), c]);
@@ -95,7 +108,10 @@ export function createSeriesReader(deps: SeriesReaderDeps): SeriesReader {
     const syncDeps = { ...deps, coverableUntil: coverableUntil(nowMs) };
     const synced = new Map<string, Promise<SyncResult>>();
     for (const [ticker, gaps] of gapsByTicker) {
-      const sync = syncTicker(syncDeps, ticker, gaps, coverageOf.get(ticker) ?? [], nowMs);
+      const sync = syncTicker(syncDeps, ticker, gaps, coverageOf.get(ticker) ?? [], nowMs).then((result) => {
+        if (result.write !== null) store.schedule(result.write);
+        return result;
+      });
       sync.catch(() => undefined);
       synced.set(ticker, sync);
     }
@@ -189,5 +205,6 @@ export function createSeriesReader(deps: SeriesReaderDeps): SeriesReader {
       }
       return Promise.all(strings.map((s) => results.get(s)!));
     },
+    flush: () => store.flush(),
   };
 }

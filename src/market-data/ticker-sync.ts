@@ -1,5 +1,5 @@
 import type { PriceStore } from './price-store.ts';
-import type { CoverageRange, StoredBar } from './price-store.ts';
+import type { CoverageRange, StoredAction, StoredBar } from './price-store.ts';
 import type { Logger } from '../observability/logger.ts';
 import { type DateRange, mergeRanges } from './coverage.ts';
 import { newActions, requiresRefetch } from './adjust.ts';
@@ -15,11 +15,21 @@ export interface SyncDeps {
   onValidation?: (ticker: string, counts: { dropped: number; repaired: number; merged: number }) => void;
 }
 
+/** What a sync leaves to store: the fetched rows, and the coverage to record once they are in. */
+export interface PendingWrite {
+  readonly ticker: string;
+  readonly bars: readonly StoredBar[];
+  readonly actions: readonly StoredAction[];
+  readonly coverage: readonly CoverageRange[];
+}
+
 export interface SyncResult {
   /** Freshly fetched, validated bars over the fetched ranges. */
   bars: DailyBar[];
   /** True when stored history was rebuilt because of a new split or dividend. */
   rebuilt: boolean;
+  /** Still to be written (the caller stores it, e.g. after answering); null when already stored. */
+  write: PendingWrite | null;
 }
 
 async function fetchValidated(deps: SyncDeps, ticker: string, range: DateRange) {
@@ -35,8 +45,23 @@ async function fetchValidated(deps: SyncDeps, ticker: string, range: DateRange) 
   return { bars, actions: series.actions };
 }
 
-const toStored = (ticker: string, bars: readonly DailyBar[]): StoredBar[] =>
-  bars.map((b) => ({ ticker, ...b }));
+const toStored = (ticker: string, bars: readonly DailyBar[]): StoredBar[] => {
+  const rows = new Array<StoredBar>(bars.length);
+  for (let i = 0; i < bars.length; i++) {
+    const b = bars[i];
+    rows[i] = {
+      ticker,
+      date: b.date,
+      open: b.open,
+      high: b.high,
+      low: b.low,
+      close: b.close,
+      adjClose: b.adjClose,
+      volume: b.volume,
+    };
+  }
+  return rows;
+};
 
 function coverageRows(
   ticker: string,
@@ -50,9 +75,10 @@ function coverageRows(
 }
 
 /**
- * Fetches the missing ranges of one ticker, writes them back, and records coverage before
- * returning. When the fetch reveals a split or dividend that stored history predates, Yahoo has
- * revised every earlier price: the ticker's store is rebuilt from one full refetch.
+ * Fetches the missing ranges of one ticker and returns them with the write that stores them and
+ * records their coverage (the caller runs it). When the fetch reveals a split or dividend that
+ * stored history predates, Yahoo has revised every earlier price: the ticker's store is rebuilt
+ * from one full refetch before returning.
  */
 export async function syncTicker(
   deps: SyncDeps,
@@ -82,12 +108,15 @@ export async function syncTicker(
       await deps.repository.upsertBars(toStored(ticker, refetched.bars));
       await deps.repository.upsertActions(refetched.actions.map((a) => ({ ticker, ...a })));
       await deps.repository.addCoverage(coverageRows(ticker, [full], deps.coverableUntil, nowMs));
-      return { bars: refetched.bars, rebuilt: true };
+      return { bars: refetched.bars, rebuilt: true, write: null };
     }
   }
 
-  await deps.repository.upsertBars(toStored(ticker, bars));
-  if (actions.length > 0) await deps.repository.upsertActions(actions.map((a) => ({ ticker, ...a })));
-  await deps.repository.addCoverage(coverageRows(ticker, ranges, deps.coverableUntil, nowMs));
-  return { bars, rebuilt: false };
+  const write: PendingWrite = {
+    ticker,
+    bars: toStored(ticker, bars),
+    actions: actions.map((a) => ({ ticker, ...a })),
+    coverage: coverageRows(ticker, ranges, deps.coverableUntil, nowMs),
+  };
+  return { bars, rebuilt: false, write };
 }

@@ -34,8 +34,32 @@ export function isTimeZone(timeZone: string): boolean {
 
 const YMD = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Dates already worked out, per time zone and instant. Every ticker of an exchange has the same
+ * daily timestamps (the session's open), so after the first series most dates are a lookup.
+ * Bounded: cleared when it grows past MEMO_LIMIT entries (about 40 years of daily bars per zone).
+ */
+const memo = new Map<string, Map<number, string>>();
+const MEMO_LIMIT = 10_000;
+
 /** The exchange-local trading date of an instant given in epoch seconds. */
 export function toTradingDate(epochSeconds: number, timeZone: string): string {
+  let dates = memo.get(timeZone);
+  if (dates === undefined) {
+    formatterFor(timeZone); // an unknown zone throws before anything is remembered for it
+    dates = new Map();
+    memo.set(timeZone, dates);
+  }
+  let date = dates.get(epochSeconds);
+  if (date === undefined) {
+    date = formatDate(epochSeconds, timeZone);
+    if (dates.size >= MEMO_LIMIT) dates.clear();
+    dates.set(epochSeconds, date);
+  }
+  return date;
+}
+
+function formatDate(epochSeconds: number, timeZone: string): string {
   const formatter = formatterFor(timeZone);
   const date = new Date(epochSeconds * 1000);
   // en-CA formats as YYYY-MM-DD; format() is several times cheaper than formatToParts().

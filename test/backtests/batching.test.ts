@@ -31,12 +31,12 @@ for (const storage of storages('batching')) {
         expect(cold.errors).toBeUndefined();
         expect(Object.values(cold.data!).map((b) => b.ticker)).toEqual(tickers);
         // Misses: one coverage statement for all six; nothing stored, so no bar read; the
-        // provider calls overlap (four at a time, YAHOO_CONCURRENCY).
+        // provider calls overlap (all six at once: YAHOO_CONCURRENCY is 10).
         const reads = first.queries.filter((q) => /^\s*select/i.test(q));
         expect(reads[0]).toMatch(/coverage/);
         expect(reads[0].match(/\?/g)).toHaveLength(6);
         expect(reads.filter((q) => /price_bars/.test(q))).toHaveLength(0);
-        expect(yahoo.maxInFlight).toBe(4);
+        expect(yahoo.maxInFlight).toBe(6);
         for (const t of tickers) expect(yahoo.countFor(t)).toBe(1);
       } finally {
         await first.close();

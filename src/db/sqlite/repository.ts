@@ -16,6 +16,8 @@ import { createSqliteStrategies } from './strategies.ts';
 import { createSqliteJobs } from './jobs.ts';
 import { corporateActions, coverage, priceBars } from './schema.ts';
 
+const BAR_ROWS_PER_STATEMENT = 128;
+
 export interface SqliteRepositoryOptions {
   path: string;
   onQuery?: (sql: string) => void;
@@ -26,21 +28,43 @@ export function createSqliteRepository(options: SqliteRepositoryOptions): Reposi
   const onQuery = options.onQuery;
   const db = drizzle({ client, logger: onQuery ? { logQuery: (query) => onQuery(query) } : false });
   const folder = migrationsFolder('sqlite');
-  // One cached statement run per row inside a transaction: far cheaper than building the SQL
-  // text of multi-row INSERTs (the write-back of a cold series is on the request path).
-  // Prepared on first use: the table exists only once migrations have run.
-  const UPSERT_BAR = `insert into "price_bars" ("ticker", "date", "open", "high", "low", "close", "adj_close", "volume")
-     values (?, ?, ?, ?, ?, ?, ?, ?)
-     on conflict ("ticker", "date") do update set "open" = excluded."open", "high" = excluded."high",
+  // Cached statements inside one transaction: far cheaper than building the SQL text of
+  // multi-row INSERTs per call. Rows go BAR_ROWS_PER_STATEMENT at a time through one statement,
+  // the rest one by one. Prepared on first use: the table exists only once migrations have run.
+  const BAR_COLUMNS = `("ticker", "date", "open", "high", "low", "close", "adj_close", "volume")`;
+  const BAR_CONFLICT = `on conflict ("ticker", "date") do update set "open" = excluded."open", "high" = excluded."high",
        "low" = excluded."low", "close" = excluded."close", "adj_close" = excluded."adj_close",
        "volume" = excluded."volume"`;
+  const valuesOf = (rows: number) =>
+    Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+  const UPSERT_BAR = `insert into "price_bars" ${BAR_COLUMNS} values ${valuesOf(1)} ${BAR_CONFLICT}`;
+  const UPSERT_BARS = `insert into "price_bars" ${BAR_COLUMNS} values ${valuesOf(BAR_ROWS_PER_STATEMENT)} ${BAR_CONFLICT}`;
   let upsertBarsTx: ((rows: readonly StoredBar[]) => void) | undefined;
   const upsertBarRows = (rows: readonly StoredBar[]) => {
     if (upsertBarsTx === undefined) {
-      const statement = client.prepare(UPSERT_BAR);
+      const one = client.prepare(UPSERT_BAR);
+      const many = client.prepare(UPSERT_BARS);
+      const args = new Array<string | number>(BAR_ROWS_PER_STATEMENT * 8);
       upsertBarsTx = client.transaction((batch: readonly StoredBar[]) => {
-        for (const r of batch) {
-          statement.run(r.ticker, r.date, r.open, r.high, r.low, r.close, r.adjClose, r.volume);
+        let i = 0;
+        for (; i + BAR_ROWS_PER_STATEMENT <= batch.length; i += BAR_ROWS_PER_STATEMENT) {
+          for (let k = 0; k < BAR_ROWS_PER_STATEMENT; k++) {
+            const r = batch[i + k];
+            const at = k * 8;
+            args[at] = r.ticker;
+            args[at + 1] = r.date;
+            args[at + 2] = r.open;
+            args[at + 3] = r.high;
+            args[at + 4] = r.low;
+            args[at + 5] = r.close;
+            args[at + 6] = r.adjClose;
+            args[at + 7] = r.volume;
+          }
+          many.run(args);
+        }
+        for (; i < batch.length; i++) {
+          const r = batch[i];
+          one.run(r.ticker, r.date, r.open, r.high, r.low, r.close, r.adjClose, r.volume);
         }
       });
     }

@@ -1,0 +1,137 @@
+/**
+ * Serialization: a cached 25,000-bar priceSeries through the whole in-process GraphQL path
+ * (app.fetch, body read in full) as `bars { … }` and as `columns { … }`, each against its floor
+ * measured in the same run: JSON.stringify of the same response built by hand (objects per bar
+ * for `bars`, the arrays for `columns`).
+ */
+import { join } from 'node:path';
+import { fingerprintColumns, type SeriesKey, seriesKeyString } from '../src/market-data/series.ts';
+import { createHarness } from '../test/support/harness.ts';
+import { randomWalkColumns } from './lib/bars.ts';
+import { tempDir } from './lib/fixtures.ts';
+import { measureSync, sampleAsync, type Summary } from './lib/measure.ts';
+import type { BenchRow } from './lib/report.ts';
+import { progress, runSection } from './lib/section.ts';
+
+const BARS = 25_000;
+const KEY: SeriesKey = { ticker: 'SERIAL', from: '1900-01-01', to: '2099-12-31', adjusted: true };
+const query = (selection: string) =>
+  `query ($t: String!, $from: Date!, $to: Date!) { priceSeries(ticker: $t, from: $from, to: $to) { source barCount ${selection} } }`;
+const BARS_QUERY = query('bars { date open high low close volume }');
+const COLUMNS_QUERY = query('columns { dates open high low close volume }');
+
+const perBar = (s: Summary) => `${((s.medianMs * 1e3) / BARS).toFixed(2)} µs/bar`;
+
+await runSection('serialization', 'Serialization', async () => {
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const columns = randomWalkColumns(BARS);
+  const temp = tempDir('serialization');
+  const harness = await createHarness({
+    databaseUrl: `file:${join(temp.dir, 'serialization.db')}`,
+    // 25k bars is over the default cost limit, and one client sends every sample.
+    env: { MAX_RANGE_YEARS: '200', MAX_QUERY_COST: '100000000', RATE_LIMIT_PER_MINUTE: '0' },
+  });
+  try {
+    await harness.services.seriesCache.set(
+      seriesKeyString(KEY),
+      { columns, fingerprint: fingerprintColumns(columns) },
+      3_600_000,
+    );
+    const fetchText = (text: string) => async () => {
+      const response = await harness.app.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: text, variables: { t: KEY.ticker, from: KEY.from, to: KEY.to } }),
+      });
+      const body = await response.text();
+      if (!body.includes('"source":"MEMORY"')) throw new Error(`not a cache hit: ${body.slice(0, 300)}`);
+      return body;
+    };
+    const head = { source: 'MEMORY', barCount: BARS };
+    // The same JSON the service answers, to be sure the floors print what the rows print.
+    const barsFloor = () =>
+      JSON.stringify({
+        data: {
+          priceSeries: {
+            ...head,
+            bars: columns.dates.map((date, i) => ({
+              date,
+              open: columns.open[i],
+              high: columns.high[i],
+              low: columns.low[i],
+              close: columns.close[i],
+              volume: columns.volume[i],
+            })),
+          },
+        },
+      });
+    const columnsFloor = () =>
+      JSON.stringify({
+        data: {
+          priceSeries: {
+            ...head,
+            columns: {
+              dates: columns.dates,
+              open: columns.open,
+              high: columns.high,
+              low: columns.low,
+              close: columns.close,
+              volume: columns.volume,
+            },
+          },
+        },
+      });
+    if ((await fetchText(BARS_QUERY)()) !== barsFloor())
+      throw new Error('bars: the floor differs from the answer');
+    if ((await fetchText(COLUMNS_QUERY)()) !== columnsFloor())
+      throw new Error('columns: the floor differs from the answer');
+
+    progress('floors');
+    const floorBars = await measureSync(barsFloor, { minTimeMs: 800 });
+    const floorColumns = await measureSync(columnsFloor, { minTimeMs: 800 });
+    const options = { warmup: 5, minSamples: 15, minTimeMs: 2000 };
+    progress('bars');
+    const bars = await sampleAsync(fetchText(BARS_QUERY), options);
+    progress('columns');
+    const cols = await sampleAsync(fetchText(COLUMNS_QUERY), options);
+    rows.push(
+      {
+        id: 'bars-floor',
+        label: `${BARS} bars: JSON.stringify of the rows (floor)`,
+        ...floorBars,
+        extra: perBar(floorBars),
+      },
+      {
+        id: 'bars',
+        label: `priceSeries ${BARS} bars as bars { … }, cached`,
+        ...bars,
+        baseline: 'bars-floor',
+        target: { text: '≤ 3× its JSON floor', met: bars.medianMs <= 3 * floorBars.medianMs },
+        extra: perBar(bars),
+      },
+      {
+        id: 'columns-floor',
+        label: `${BARS} bars: JSON.stringify of the arrays (floor)`,
+        ...floorColumns,
+        extra: perBar(floorColumns),
+      },
+      {
+        id: 'columns',
+        label: `priceSeries ${BARS} bars as columns { … }, cached`,
+        ...cols,
+        baseline: 'columns-floor',
+        target: { text: '≤ 1.5× its JSON floor', met: cols.medianMs <= 1.5 * floorColumns.medianMs },
+        extra: perBar(cols),
+      },
+    );
+    notes.push(
+      `Serialization: a ${BARS}-bar random walk put straight into the in-process cache; each row is one in-process app.fetch with the body read in full (parse, validate, execute, serialize), its floor JSON.stringify of the identical response text built by hand.`,
+    );
+  } finally {
+    await harness.close();
+    temp.remove();
+  }
+  return { rows, notes };
+});
+process.exit(0);

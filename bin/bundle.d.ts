@@ -1,0 +1,1 @@
+export declare function freshBundle(root: string, name: string): string | null;
