@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** One file of the built dashboard, as served. */
 export interface DashboardFile {
@@ -21,7 +22,8 @@ export interface DashboardPaths {
   inputs: string[];
 }
 
-const root = resolve(import.meta.dirname, '..', '..');
+/** The repository's root (written as a URL so that a bundle of this module in dist/ finds it too). */
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export const DEFAULT_PATHS: DashboardPaths = {
   sourceDir: join(root, 'web'),
