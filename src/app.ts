@@ -43,7 +43,10 @@ export function createApp({ services }: AppDeps): App {
     // A larger body is refused with HTTP 413 (code REQUEST_ENTITY_TOO_LARGE) before it is parsed.
     maxRequestBodySize: config.http.maxBodyBytes,
     plugins: [
-      // First, so that it times and logs every /graphql request, rate-limited ones included.
+      // Before any plugin that wraps the executor: it replaces the executor of queries, and the
+      // wrappers that follow (the request observer's scope, the deadline) must wrap its one.
+      useCompiledQueries(),
+      // The first request hooks, so that it times and logs every /graphql request, rate-limited ones included.
       useRequestObserver({
         logger: services.logger,
         metrics: services.metrics,
@@ -66,7 +69,6 @@ export function createApp({ services }: AppDeps): App {
       usePersistedDocuments(config.graphql.persistedOperationsOnly),
       useQueryLimits(config.graphql),
       useQueryCost(config.graphql.maxCost, config.limits),
-      useCompiledQueries(),
       useDeadline(config.http.requestTimeoutMs),
     ],
   });
