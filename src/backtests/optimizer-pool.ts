@@ -68,6 +68,15 @@ export interface OptimizerPoolOptions {
 }
 
 const CHUNKS_PER_WORKER = 4;
+/**
+ * Runs below which a chunk is not split further: handing a task to a worker and back costs a
+ * few hundred microseconds, as much as a handful of runs, so small sweeps get one chunk per
+ * worker and larger ones up to CHUNKS_PER_WORKER (to even out workers that run slower).
+ */
+const MIN_CHUNK_RUNS = 64;
+
+const chunkCount = (runs: number, workers: number) =>
+  Math.min(workers * CHUNKS_PER_WORKER, Math.max(workers, Math.ceil(runs / MIN_CHUNK_RUNS)));
 /** Idle workers stay this long for the next sweep (they are unref'd: they never hold the process). */
 const IDLE_MS = 30_000;
 
@@ -170,7 +179,7 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
           options: job.options,
           maximize: plan.maximize,
         };
-        runs = await runOnPool(task, splitChunks(plan.combinations, size * CHUNKS_PER_WORKER));
+        runs = await runOnPool(task, splitChunks(plan.combinations, chunkCount(plan.combinations.length, size)));
       }
       const best = runs[bestRunIndex(runs)];
       return { runCount: runs.length, elapsedMs: performance.now() - started, best, runs };
