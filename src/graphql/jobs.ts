@@ -1,9 +1,8 @@
-import { resolveCursorConnection } from '@pothos/plugin-relay';
 import type { OptimizationView } from '../backtests/optimize-service.ts';
 import type { StoredJob } from '../db/job-records.ts';
 import type { WalkForwardView } from '../jobs/job-views.ts';
 import { builder } from './builder.ts';
-import { forwardOnly } from './connection.ts';
+import { forwardPage } from './connection.ts';
 import { OptimizationResult, OptimizeInput } from './optimize.ts';
 import { WalkForwardInput, WalkForwardResult } from './walk-forward.ts';
 
@@ -118,9 +117,10 @@ builder.queryField('jobs', (t) =>
       type: Job,
       description: 'Jobs, newest first (forward pagination: first, after).',
       resolve: (_root, args, ctx) =>
-        resolveCursorConnection<Promise<StoredJob[]>>(
-          { args: forwardOnly(args), toCursor: (job) => job.id, defaultSize: 20, maxSize: 100 },
-          ({ after, limit }) => ctx.services.jobs.list(limit, after ?? null),
+        forwardPage(
+          args,
+          (job: StoredJob) => job.id,
+          (limit, after) => ctx.services.jobs.list(limit, after),
         ),
     },
     { name: 'JobConnection', description: 'A page of jobs.' },
