@@ -175,7 +175,6 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
   const jobEvents: JobEvents & { close?: () => Promise<void> } = eventsUrl
     ? createRedisJobEvents(eventsUrl, logger)
     : createJobEvents();
-  const inlineOptimizer = createOptimizerPool({ inlineBelow: Number.POSITIVE_INFINITY });
   const jobs = createJobService({
     store: repository,
     events: jobEvents,
@@ -248,7 +247,6 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     strategies,
     optimizer: createOptimizeService({
       pool: optimizerPool,
-      inline: inlineOptimizer,
       limits: config.limits,
       saved: strategies.saved,
       now,
@@ -279,7 +277,6 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
         seriesCache.close(),
         resultCache.close(),
         optimizerPool.close(),
-        inlineOptimizer.close(),
         jobs.close().then(() => jobEvents.close?.()),
       ]);
       redis?.disconnect();

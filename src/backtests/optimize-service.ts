@@ -4,7 +4,6 @@ import { toEngineOptions } from '../inputs/options.ts';
 import type { SeriesLimits } from '../inputs/series.ts';
 import type { SavedStrategies } from '../inputs/strategy-ref.ts';
 import type { OptimizationResult, OptimizerPool } from './optimizer-pool.ts';
-import { runsOnCallerThread } from './sweep-threads.ts';
 import { finiteOrNull, type PublicStats, toPublicStats } from './result.ts';
 import { loadSeries, type SeriesLoader, seriesToBars } from './series-input.ts';
 import { type DataReport, dataReport } from './warnings.ts';
@@ -46,18 +45,11 @@ export function toOptimizationView(
 }
 
 /**
- * Sweeps up to this many bar-steps (runs × bars, about 20 ms on one thread) run on the server's
- * own thread: sooner than handing them to the workers and back, and without waking them.
- */
-const INLINE_BAR_STEPS = 100_000;
-
-/**
- * Grid optimization on worker threads, so the server keeps answering while a sweep runs; small
- * sweeps on `inline`, a pool that runs every job on the calling thread.
+ * Grid optimization on worker threads, so the server keeps answering while a sweep runs (the
+ * pool runs small sweeps on the calling thread).
  */
 export function createOptimizeService(deps: {
   pool: OptimizerPool;
-  inline: OptimizerPool;
   limits: SeriesLimits & { maxOptimizeRuns: number };
   saved: SavedStrategies;
   now: () => number;
@@ -67,9 +59,8 @@ export function createOptimizeService(deps: {
       const request = await canonicalOptimize(input, deps.limits, deps.saved);
       const [series] = await loadSeries(loader, [request.series]);
       const bars = seriesToBars(series);
-      const pool = runsOnCallerThread(request.grid, bars.length, INLINE_BAR_STEPS) ? deps.inline : deps.pool;
       try {
-        const result = await pool.optimize({
+        const result = await deps.pool.optimize({
           bars,
           strategy: request.strategy,
           grid: request.grid,

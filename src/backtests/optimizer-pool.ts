@@ -61,8 +61,12 @@ export interface OptimizerPool {
 export interface OptimizerPoolOptions {
   /** Worker threads; default min(2, availableParallelism()). */
   readonly size?: number;
-  /** Jobs with fewer runs than this run inline on the caller's thread. Default 32. */
-  readonly inlineBelow?: number;
+  /**
+   * Sweeps of at most this many bar-steps (runs × bars; one thread does about 5 M a second) run
+   * on the caller's thread: sooner than a trip to the workers and back, and no worker is woken.
+   * Default 100,000 (about 20 ms).
+   */
+  readonly inlineBarSteps?: number;
   /** The worker module (default export: one chunk); default ./optimizer-worker.ts (tests pass a failing one). */
   readonly workerUrl?: URL;
 }
@@ -92,7 +96,7 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
   const size = options.size ?? Math.min(2, availableParallelism());
   if (!Number.isInteger(size) || size < 1)
     throw new RangeError(`pool size must be a whole number ≥ 1, got ${size}`);
-  const inlineBelow = options.inlineBelow ?? 32;
+  const inlineBarSteps = options.inlineBarSteps ?? 100_000;
   const workerUrl = options.workerUrl ?? new URL('./optimizer-worker.ts', import.meta.url);
   let pool: Piscina | undefined;
   let closed = false;
@@ -115,14 +119,21 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
       recordTiming: false,
       trackUnmanagedFds: false,
     });
-    // A worker failing while it runs chunks rejects them. One failing outside a chunk (while its
-    // module loads, say) would leave queued chunks waiting forever, since piscina stops replacing
-    // workers that fail at start: so the sweeps waiting fail with it and the next sweep gets a
-    // new pool.
-    created.on('error', (error: unknown) => {
+    // A worker failing while it runs chunks rejects them. One failing outside a chunk (throwing or
+    // exiting while its module loads, say) would leave queued chunks waiting forever, since
+    // piscina stops replacing workers that fail at start: so the sweeps waiting fail with it and
+    // the next sweep gets a new pool.
+    const broken = (error: unknown) => {
       if (pool === created) pool = undefined;
       void created.destroy();
       for (const fail of [...waiting]) fail(crashed(error));
+    };
+    created.on('error', broken);
+    created.on('workerDestroy', () => {
+      setImmediate(() => {
+        if (pool === created && created.threads.length === 0 && created.queueSize > 0)
+          broken(new Error('a worker exited before it could run its chunks'));
+      });
     });
     pool = created;
     return created;
@@ -167,7 +178,7 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
       resolveOptions(job.options);
       const plan = planOptimization({ ...job, strategy });
       let runs: OptimizationRun[];
-      if (plan.combinations.length < inlineBelow) {
+      if (plan.combinations.length * bars.length <= inlineBarSteps) {
         const input = { bars, strategy, params: plan.params, options: job.options, maximize: plan.maximize };
         runs = runCombinations({ ...input, combinations: plan.combinations });
       } else {
@@ -179,7 +190,10 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
           options: job.options,
           maximize: plan.maximize,
         };
-        runs = await runOnPool(task, splitChunks(plan.combinations, chunkCount(plan.combinations.length, size)));
+        runs = await runOnPool(
+          task,
+          splitChunks(plan.combinations, chunkCount(plan.combinations.length, size)),
+        );
       }
       const best = runs[bestRunIndex(runs)];
       return { runCount: runs.length, elapsedMs: performance.now() - started, best, runs };

@@ -1,5 +1,4 @@
 import { createOptimizerPool, type OptimizationResult } from '../backtests/optimizer-pool.ts';
-import { runsOnCallerThread } from '../backtests/sweep-threads.ts';
 import type { ParamRange } from '../engine/optimizer/grid.ts';
 import type { OptimizationRun } from '../engine/optimizer/optimize.ts';
 import { loadCsvBars } from './csv-bars.ts';
@@ -41,7 +40,7 @@ export async function optimizeCommand(argv: readonly string[], io: CliIo): Promi
   const params = toRawParams(flags);
   const options = toBacktestOptions(flags);
   const bars = await loadCsvBars(csv);
-  const pool = createOptimizerPool({ inlineBelow: inlineBelowFor(grid, bars.length) });
+  const pool = createOptimizerPool({ inlineBarSteps: INLINE_BAR_STEPS });
   let result: OptimizationResult;
   try {
     result = await pool.optimize({
@@ -86,11 +85,6 @@ function optimizationJson(result: OptimizationResult): unknown {
     best: run(result.best),
     runs: result.runs.map(run),
   };
-}
-
-/** No workers (every run inline) for a small sweep; the pool's default otherwise. */
-export function inlineBelowFor(grid: readonly ParamRange[], barCount: number): number | undefined {
-  return runsOnCallerThread(grid, barCount, INLINE_BAR_STEPS) ? Number.POSITIVE_INFINITY : undefined;
 }
 
 export function toRange(entry: string): ParamRange {

@@ -24,7 +24,7 @@ const workerModule = (code: string) => {
 
 describe.skipIf(!sharedDataAvailable)('optimizer pool', () => {
   const goog = sharedDataAvailable ? loadBars('GOOG.csv') : undefined;
-  const pool = createOptimizerPool({ size: 2, inlineBelow: 0 });
+  const pool = createOptimizerPool({ size: 2, inlineBarSteps: 0 });
   afterAll(() => pool.close());
 
   const sweep: OptimizeJob = {
@@ -109,14 +109,28 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool', () => {
     expect(ticksWhenDone).toBeGreaterThanOrEqual(10);
   });
 
-  it('runs small grids inline with the same result', async () => {
+  it('runs sweeps up to inlineBarSteps (runs × bars) inline with the same result, larger ones on the workers', async () => {
+    // Workers that die at once: a sweep that reaches them fails.
     const inline = createOptimizerPool({ size: 1, workerUrl: workerModule('process.exit(9)') });
     try {
+      // 5 runs × 2148 bars: under the default 100,000 bar-steps.
       const job: OptimizeJob = { ...sweep, grid: [{ name: 'fast', from: 5, to: 25, step: 5 }] };
       const result = await inline.optimize(job);
       expect(result.runs).toEqual(single(job).runs);
+      // 91 runs × 2148 bars: over it.
+      await expect(inline.optimize(sweep)).rejects.toThrow(/crashed/);
     } finally {
       await inline.close();
+    }
+    const larger = createOptimizerPool({
+      size: 1,
+      inlineBarSteps: 91 * 2148,
+      workerUrl: workerModule('process.exit(9)'),
+    });
+    try {
+      expect((await larger.optimize(sweep)).runs).toEqual(single(sweep).runs);
+    } finally {
+      await larger.close();
     }
   });
 });
@@ -131,7 +145,7 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool failures', () => {
 
   it('rejects the job with an Error when a worker dies mid-chunk, and again on the next job', async () => {
     const code = 'export default function runChunk() { process.exit(3); }';
-    const pool = createOptimizerPool({ size: 2, inlineBelow: 0, workerUrl: workerModule(code) });
+    const pool = createOptimizerPool({ size: 2, inlineBarSteps: 0, workerUrl: workerModule(code) });
     try {
       await expect(pool.optimize(job)).rejects.toThrow(/optimizer worker crashed: .*exited with code: 3/);
       await expect(pool.optimize(job)).rejects.toThrow(/crashed/);
@@ -143,7 +157,7 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool failures', () => {
   it('rejects when the worker throws while loading', async () => {
     const pool = createOptimizerPool({
       size: 1,
-      inlineBelow: 0,
+      inlineBarSteps: 0,
       workerUrl: workerModule('throw new Error("boom")'),
     });
     try {
@@ -154,7 +168,7 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool failures', () => {
   });
 
   it('rejects jobs after close', async () => {
-    const pool = createOptimizerPool({ inlineBelow: 0 });
+    const pool = createOptimizerPool({ inlineBarSteps: 0 });
     await pool.close();
     await expect(pool.optimize(job)).rejects.toThrow(/closed/);
   });
@@ -168,7 +182,7 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool failures', () => {
       `import { createOptimizerPool } from ${JSON.stringify(poolPath)};
        const t = Float64Array.from({ length: 60 }, (_, k) => k);
        const close = t.map((k) => 100 + 10 * Math.sin(k / 3));
-       const pool = createOptimizerPool({ inlineBelow: 0 });
+       const pool = createOptimizerPool({ inlineBarSteps: 0 });
        const r = await pool.optimize({ bars: { isDatetime: false, time: t, open: close, high: close.map((c) => c + 1), low: close.map((c) => c - 1), close }, strategy: { name: 'SmaCross', rules: null }, grid: [{ name: 'fast', from: 2, to: 9, step: 1 }] });
        console.log(r.runCount);`,
     );

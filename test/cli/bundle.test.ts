@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshBundle } from '../../bin/bundle.js';
 import { buildBundles } from '../../scripts/build-cli.js';
-import { inlineBelowFor } from '../../src/cli/optimize-command.ts';
 import { sharedDataAvailable, sharedDataDir } from '../engine/support/data.ts';
 import { startYahooServer } from '../support/yahoo-server.ts';
 import { type CliRun, runCli } from './run-cli.ts';
@@ -155,16 +154,5 @@ describe('freshBundle (bin/bundle.js)', () => {
     layout();
     rmSync(join(root, 'dist', 'manifest.json'));
     expect(freshBundle(root, 'cli')).toBeNull();
-  });
-});
-
-describe('the CLI optimize command’s choice of threads', () => {
-  const grid = [
-    { name: 'fast', from: 5, to: 55, step: 5 },
-    { name: 'slow', from: 10, to: 110, step: 10 },
-  ];
-  it('runs a small sweep on its own thread and leaves a big one to the pool', () => {
-    expect(inlineBelowFor(grid, 2148)).toBe(Number.POSITIVE_INFINITY);
-    expect(inlineBelowFor(grid, 100_000)).toBeUndefined();
   });
 });
