@@ -72,12 +72,10 @@ export function isStale(paths: DashboardPaths): boolean {
 function toFile(name: string, bytes: Uint8Array): DashboardFile {
   const body = new Uint8Array(bytes);
   const ext = name.slice(name.lastIndexOf('.'));
-  let hash = 0x811c9dc5;
-  for (const byte of body) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   return {
     body,
     contentType: TYPES[ext] ?? 'application/octet-stream',
-    etag: `"${body.length.toString(16)}-${hash.toString(16)}"`,
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
   };
 }
 
