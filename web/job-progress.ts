@@ -33,6 +33,25 @@ export function progressView(label: string): ProgressView {
   };
 }
 
+/**
+ * Follows a started job to its end and answers its final record, read with `fetchJob` (the
+ * query that carries its result), when it SUCCEEDED; otherwise says why through `onFailure`
+ * and answers null.
+ */
+export async function jobResult<J extends DashboardJobFragment>(
+  started: DashboardJobFragment,
+  view: ProgressView,
+  fetchJob: () => Promise<J | null | undefined>,
+  onFailure: (message: string) => void,
+): Promise<J | null> {
+  const ended = await followJob(started, view, async () => (await fetchJob())!);
+  if (ended.state !== 'SUCCEEDED') {
+    onFailure(ended.error ?? `The job ended ${ended.state}.`);
+    return null;
+  }
+  return (await fetchJob()) ?? null;
+}
+
 const ENDED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
 /**

@@ -10,7 +10,7 @@ import { engineOptions } from '../engine-options.ts';
 import { formatPct, formatRatio } from '../format.ts';
 import { clearErrors, showErrors } from '../form-errors.ts';
 import { heatmapTable } from '../heatmap.ts';
-import { followJob, progressView } from '../job-progress.ts';
+import { jobResult, progressView } from '../job-progress.ts';
 import { STATS } from '../stats.ts';
 import { type Catalogue, strategyForm } from '../strategy-form.ts';
 import { busy, errorsOf, OPEN_BACKTEST, type OpenBacktest, warningsList } from './common.ts';
@@ -132,22 +132,18 @@ export function optimizeView(panel: HTMLElement, catalogue: Catalogue): void {
       const started = await request<DashboardStartOptimizationMutation>('DashboardStartOptimization', {
         input: inputValue,
       });
-      const fetchResult = () =>
-        request<DashboardOptimizationResultQuery>('DashboardOptimizationResult', {
-          id: started.startOptimization.id,
-          x,
-          y,
-        });
-      const ended = await followJob(
-        started.startOptimization,
-        progress,
-        async () => (await fetchResult()).job!,
+      const fetchJob = async () =>
+        (
+          await request<DashboardOptimizationResultQuery>('DashboardOptimizationResult', {
+            id: started.startOptimization.id,
+            x,
+            y,
+          })
+        ).job;
+      const job = await jobResult(started.startOptimization, progress, fetchJob, (message) =>
+        showErrors(form, [{ message }], errorBox),
       );
-      if (ended.state !== 'SUCCEEDED') {
-        showErrors(form, [{ message: ended.error ?? `The job ended ${ended.state}.` }], errorBox);
-        return;
-      }
-      const optimization = (await fetchResult()).job?.optimization;
+      const optimization = job?.optimization;
       if (optimization != null) {
         const source = { ticker: s.ticker, from: s.from, to: s.to, strategy: s.strategy ?? '' };
         last = { id: started.startOptimization.id, stat, source };

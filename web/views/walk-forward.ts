@@ -10,7 +10,7 @@ import { field, h, input } from '../dom.ts';
 import { engineOptions } from '../engine-options.ts';
 import { formatParams, formatPct, formatRatio } from '../format.ts';
 import { clearErrors, showErrors } from '../form-errors.ts';
-import { followJob, progressView } from '../job-progress.ts';
+import { jobResult, progressView } from '../job-progress.ts';
 import { STATS, statsTable } from '../stats.ts';
 import { type Catalogue, strategyForm } from '../strategy-form.ts';
 import { busy, errorsOf } from './common.ts';
@@ -111,20 +111,16 @@ export function walkForwardView(panel: HTMLElement, catalogue: Catalogue): void 
       const started = await request<DashboardStartWalkForwardMutation>('DashboardStartWalkForward', {
         input: inputValue,
       });
-      const fetchResult = () =>
-        request<DashboardWalkForwardResultQuery>('DashboardWalkForwardResult', {
-          id: started.startWalkForward.id,
-        });
-      const ended = await followJob(
-        started.startWalkForward,
-        progress,
-        async () => (await fetchResult()).job!,
+      const fetchJob = async () =>
+        (
+          await request<DashboardWalkForwardResultQuery>('DashboardWalkForwardResult', {
+            id: started.startWalkForward.id,
+          })
+        ).job;
+      const job = await jobResult(started.startWalkForward, progress, fetchJob, (message) =>
+        showErrors(form, [{ message }], errorBox),
       );
-      if (ended.state !== 'SUCCEEDED') {
-        showErrors(form, [{ message: ended.error ?? `The job ended ${ended.state}.` }], errorBox);
-        return;
-      }
-      const wf = (await fetchResult()).job?.walkForward;
+      const wf = job?.walkForward;
       if (wf != null)
         chart = render(
           results,
