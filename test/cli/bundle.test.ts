@@ -7,28 +7,9 @@ import { freshBundle } from '../../bin/bundle.js';
 import { buildBundles } from '../../scripts/build-cli.js';
 import { sharedDataAvailable, sharedDataDir } from '../engine/support/data.ts';
 import { startYahooServer } from '../support/yahoo-server.ts';
-import { type CliRun, runCli } from './run-cli.ts';
+import { runCli, runNode } from './run-cli.ts';
 
 const GOOG = resolve(sharedDataDir, 'GOOG.csv');
-
-function runNode(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 const withoutElapsed = (text: string) => JSON.stringify({ ...JSON.parse(text), elapsedMs: 0 });
 

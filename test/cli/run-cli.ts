@@ -9,8 +9,13 @@ export interface CliRun {
 
 /** Spawns the real CLI (`node src/cli.ts …`) with this Node and collects its output. */
 export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runNode([resolve('src/cli.ts'), ...args], env);
+}
+
+/** Spawns this Node with `args` (quiet logs unless `env` says otherwise) and collects its output. */
+export function runNode(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [resolve('src/cli.ts'), ...args], {
+    const child = spawn(process.execPath, args, {
       env: { ...process.env, LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
