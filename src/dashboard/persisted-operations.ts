@@ -3,6 +3,7 @@ import {
   usePersistedOperations,
 } from '@graphql-yoga/plugin-persisted-operations';
 import type { Plugin } from 'graphql-yoga';
+import type { ErrorCode } from '../errors.ts';
 import documents from '../../schema/generated/persisted-documents.json' with { type: 'json' };
 
 const byHash: Record<string, string> = documents;
@@ -29,15 +30,15 @@ export function usePersistedDocuments(only: boolean): Plugin {
     customErrors: {
       persistedQueryOnly: {
         message: `This service runs only its persisted operations (PERSISTED_OPERATIONS_ONLY=true): ${HOW}.`,
-        extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+        extensions: { code: 'PERSISTED_QUERY_ONLY' satisfies ErrorCode, http: { status: 400 } },
       },
       notFound: {
         message: `Unknown persisted operation hash: ${HOW}.`,
-        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
+        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' satisfies ErrorCode, http: { status: 400 } },
       },
       keyNotFound: {
         message: `No persisted operation hash in the request: ${HOW}.`,
-        extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+        extensions: { code: 'PERSISTED_QUERY_ONLY' satisfies ErrorCode, http: { status: 400 } },
       },
     },
   });
