@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import pTimeout from 'p-timeout';
 import type { Logger } from '../observability/logger.ts';
 
 export interface RedisConnectionOptions {
@@ -36,17 +37,9 @@ export function createRedisConnection(options: RedisConnectionOptions): Redis {
 /** Whether Redis answers a PING within `timeoutMs`. */
 export async function redisReachable(redis: Redis, timeoutMs: number): Promise<boolean> {
   if (redis.status !== 'ready') return false;
-  let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([
-      redis.ping().then((answer) => answer === 'PONG'),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      }),
-    ]);
+    return (await pTimeout(redis.ping(), { milliseconds: timeoutMs })) === 'PONG';
   } catch {
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }
