@@ -29,8 +29,12 @@ const EXTERNAL = [
   'esbuild',
   'playwright-core',
 ];
-/** Besides the sources: what changes when packages are installed or upgraded. */
-const INSTALL_RECORDS = ['package.json', 'node_modules/.package-lock.json'];
+/** Besides the sources: what changes when packages are installed, upgraded or patched (patches/). */
+const installRecords = () => [
+  'package.json',
+  'node_modules/.package-lock.json',
+  ...(existsSync(join(ROOT, 'patches')) ? readdirSync(join(ROOT, 'patches')).map((f) => `patches/${f}`) : []),
+];
 
 const URL_PATTERN = /new URL\(\s*(['"`])(\.\.?\/[^'"`]*)/g;
 
@@ -110,7 +114,7 @@ export async function buildBundles(outdir = join(ROOT, 'dist')) {
   const sources = Object.keys(result.metafile.inputs)
     .map((file) => relative(ROOT, resolve(ROOT, file)))
     .filter((file) => !file.split(/[\\/]/).includes('node_modules'));
-  const inputs = [...sources, ...INSTALL_RECORDS.filter((file) => existsSync(join(ROOT, file)))];
+  const inputs = [...sources, ...installRecords().filter((file) => existsSync(join(ROOT, file)))];
   // Built from the sources as they were when the build started: a later edit counts as newer.
   const manifest = { builtAtMs: startedAtMs, entryPoints: ENTRY_POINTS, inputs };
   writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify(manifest)}\n`);

@@ -1,0 +1,116 @@
+/**
+ * graphql-jit's list loop is patched (patches/graphql-jit+0.8.7.patch: an indexed loop into an
+ * array of the list's length). A compiled query still answers what graphql-js answers, on lists
+ * of leaves, objects, nulls, errors, promises, iterables and nested lists; and the graphql-jit
+ * the service runs is the patched one.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { execute, type GraphQLObjectType, type GraphQLSchema, buildSchema, parse } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import { describe, expect, it } from 'vitest';
+
+const schema: GraphQLSchema = buildSchema(`
+  type Item { id: ID!  n: Int  tags: [String]  grid: [[Float!]]  boom: String }
+  type Query {
+    floats: [Float!]!
+    maybeStrings: [String]
+    items: [Item!]!
+    maybeItems: [Item]
+    nullInNonNull: [Int!]
+    badFloat: [Float!]
+    promised: [Int]
+    rejected: [Int]
+    fromSet: [String!]!
+    nested: [[Int!]!]!
+    promisedItems: [Item]
+    sparse: [Int]
+  }
+`);
+
+const later = <T>(value: T, ms = 1) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+const failLater = (message: string) =>
+  new Promise((_resolve, reject) => setTimeout(() => reject(new Error(message)), 1));
+
+const item = (i: number) => ({
+  id: i,
+  n: i % 3 === 0 ? null : i,
+  tags: i % 2 ? ['a', null, `t${i}`] : null,
+  grid: [[i, i + 0.5], [], [i * 2]],
+  boom: () => {
+    if (i === 2) throw new Error(`boom ${i}`);
+    return `ok ${i}`;
+  },
+});
+
+const root = {
+  floats: () => Array.from({ length: 50 }, (_, i) => i / 7),
+  maybeStrings: () => ['x', null, undefined, 'y'],
+  items: () => Array.from({ length: 6 }, (_, i) => item(i)),
+  maybeItems: () => [item(1), null, item(2)],
+  nullInNonNull: () => [1, 2, null, 4],
+  badFloat: () => [1.5, Number.NaN, 2.5],
+  promised: () => [1, later(2), 3, later(4, 3), 5],
+  rejected: () => [1, failLater('nope'), 3, later(4)],
+  fromSet: () => new Set(['p', 'q', 'r']),
+  nested: () => [[1, 2], [], [3]],
+  promisedItems: () => [item(4), later(item(5)), null],
+  // biome-ignore lint/suspicious/noSparseArray: a sparse list on purpose
+  sparse: () => [1, , 3],
+};
+
+// Resolvers on the schema (graphql-jit's default resolver reads properties, it calls none).
+for (const [name, resolve] of Object.entries(root))
+  schema.getQueryType()!.getFields()[name].resolve = resolve;
+const itemType = schema.getType('Item') as GraphQLObjectType;
+itemType.getFields().boom.resolve = (parent: { boom: () => string }) => parent.boom();
+
+const QUERIES = {
+  leaves: '{ floats maybeStrings fromSet nested sparse }',
+  objects: '{ items { id n tags grid boom } maybeItems { id tags } }',
+  nonNullError: '{ nullInNonNull badFloat }',
+  promises: '{ promised rejected promisedItems { id n grid } }',
+};
+
+const sortedErrors = (errors: readonly { message: string; path?: readonly unknown[] }[] | undefined) =>
+  (errors ?? []).map((e) => `${JSON.stringify(e.path)} ${e.message}`).sort();
+
+async function bothAnswers(query: string) {
+  const document = parse(query);
+  const compiled = compileQuery(schema, document);
+  if (!isCompiledQuery(compiled)) throw new Error(JSON.stringify(compiled));
+  const jit = (await compiled.query({}, {}, {})) as {
+    data?: unknown;
+    errors?: { message: string; path?: unknown[] }[];
+  };
+  const reference = await execute({ schema, document, rootValue: {}, contextValue: {} });
+  return { jit, reference };
+}
+
+describe("graphql-jit's patched list loop", () => {
+  for (const [name, query] of Object.entries(QUERIES)) {
+    it(`answers ${name} as graphql-js does`, async () => {
+      const { jit, reference } = await bothAnswers(query);
+      expect(JSON.parse(JSON.stringify(jit.data))).toEqual(JSON.parse(JSON.stringify(reference.data)));
+      expect(sortedErrors(jit.errors)).toEqual(sortedErrors(reference.errors));
+      // Not vacuous: the queries answer data, and the error cases answer errors.
+      expect(reference.data).not.toBeNull();
+      if (name !== 'leaves') expect(reference.errors?.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('keeps the order of items and fills no holes', async () => {
+    const { jit } = await bothAnswers(QUERIES.leaves);
+    const data = JSON.parse(JSON.stringify(jit.data)) as { floats: number[]; sparse: unknown[] };
+    expect(data.floats).toEqual(Array.from({ length: 50 }, (_, i) => i / 7));
+    expect(data.sparse).toEqual([1, null, 3]);
+  });
+
+  it('is the loop installed: npm ci applied the patch to the graphql-jit the plugin loads', () => {
+    const require = createRequire(import.meta.url);
+    const envelop = createRequire(require.resolve('@envelop/graphql-jit'));
+    const execution = envelop.resolve('graphql-jit/dist/execution.js');
+    expect(execution).toBe(require.resolve('graphql-jit/dist/execution.js'));
+    expect(readFileSync(execution, 'utf8')).toContain('iterable[Symbol.iterator] === ARRAY_ITERATOR');
+  });
+});
