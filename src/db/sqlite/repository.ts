@@ -1,25 +1,25 @@
-/** The Repository on embedded SQLite (better-sqlite3, synchronous, one connection). */
+/** The Repository on embedded SQLite (better-sqlite3, synchronous; price writes on a thread of their own). */
 import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { chunkRows, dedupeLast, SQLITE_MAX_PARAMS } from '../batch.ts';
-import { mergeCoverage } from '../coverage-merge.ts';
-import { assertDate, toCoverageRange, toStoredAction, toStoredBar } from '../mappers.ts';
+import { toCoverageRange, toStoredAction, toStoredBar } from '../mappers.ts';
 import { isUpToDate, journalMillis, MIGRATIONS_TABLE, migrationsFolder } from '../migrations.ts';
 import { balancedOr, distinctRanges, splitByRange } from '../ranges.ts';
 import type { Repository } from '../repository.ts';
 import type { RangeRequest, StoredBar } from '../../market-data/price-store.ts';
 import { withTimeout } from '../timeout.ts';
 import { openSqlite } from './open.ts';
+import { createPriceWriter } from './price-writer.ts';
+import { createSqlitePriceWrites, UPSERT_BAR } from './price-writes.ts';
 import { createSqliteRuns } from './runs.ts';
 import { createSqliteStrategies } from './strategies.ts';
 import { createSqliteJobs } from './jobs.ts';
 import { corporateActions, coverage, priceBars } from './schema.ts';
 
-const BAR_ROWS_PER_STATEMENT = 128;
-
 export interface SqliteRepositoryOptions {
   path: string;
+  /** Price writes on a thread of their own (default, for a database file) or on this one. */
+  writerThread?: boolean;
   onQuery?: (sql: string) => void;
 }
 
@@ -28,48 +28,13 @@ export function createSqliteRepository(options: SqliteRepositoryOptions): Reposi
   const onQuery = options.onQuery;
   const db = drizzle({ client, logger: onQuery ? { logQuery: (query) => onQuery(query) } : false });
   const folder = migrationsFolder('sqlite');
-  // Cached statements inside one transaction: far cheaper than building the SQL text of
-  // multi-row INSERTs per call. Rows go BAR_ROWS_PER_STATEMENT at a time through one statement,
-  // the rest one by one. Prepared on first use: the table exists only once migrations have run.
-  const BAR_COLUMNS = `("ticker", "date", "open", "high", "low", "close", "adj_close", "volume")`;
-  const BAR_CONFLICT = `on conflict ("ticker", "date") do update set "open" = excluded."open", "high" = excluded."high",
-       "low" = excluded."low", "close" = excluded."close", "adj_close" = excluded."adj_close",
-       "volume" = excluded."volume"`;
-  const valuesOf = (rows: number) =>
-    Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-  const UPSERT_BAR = `insert into "price_bars" ${BAR_COLUMNS} values ${valuesOf(1)} ${BAR_CONFLICT}`;
-  const UPSERT_BARS = `insert into "price_bars" ${BAR_COLUMNS} values ${valuesOf(BAR_ROWS_PER_STATEMENT)} ${BAR_CONFLICT}`;
-  let upsertBarsTx: ((rows: readonly StoredBar[]) => void) | undefined;
-  const upsertBarRows = (rows: readonly StoredBar[]) => {
-    if (upsertBarsTx === undefined) {
-      const one = client.prepare(UPSERT_BAR);
-      const many = client.prepare(UPSERT_BARS);
-      const args = new Array<string | number>(BAR_ROWS_PER_STATEMENT * 8);
-      upsertBarsTx = client.transaction((batch: readonly StoredBar[]) => {
-        let i = 0;
-        for (; i + BAR_ROWS_PER_STATEMENT <= batch.length; i += BAR_ROWS_PER_STATEMENT) {
-          for (let k = 0; k < BAR_ROWS_PER_STATEMENT; k++) {
-            const r = batch[i + k];
-            const at = k * 8;
-            args[at] = r.ticker;
-            args[at + 1] = r.date;
-            args[at + 2] = r.open;
-            args[at + 3] = r.high;
-            args[at + 4] = r.low;
-            args[at + 5] = r.close;
-            args[at + 6] = r.adjClose;
-            args[at + 7] = r.volume;
-          }
-          many.run(args);
-        }
-        for (; i < batch.length; i++) {
-          const r = batch[i];
-          one.run(r.ticker, r.date, r.open, r.high, r.low, r.close, r.adjClose, r.volume);
-        }
-      });
-    }
-    upsertBarsTx(rows);
-  };
+  // Price writes go to a thread of their own (price-writer.ts), except on an in-memory database,
+  // which no other connection can open.
+  const inline = createSqlitePriceWrites(client, db);
+  const writer =
+    options.path === ':memory:' || options.writerThread === false
+      ? undefined
+      : createPriceWriter(options.path);
 
   async function readBarsMany(ranges: readonly RangeRequest[]): Promise<StoredBar[][]> {
     if (ranges.length === 0) return [];
@@ -89,28 +54,18 @@ export function createSqliteRepository(options: SqliteRepositoryOptions): Reposi
     dialect: 'sqlite',
 
     async upsertBars(rows) {
-      const unique = dedupeLast(rows, (r) => `${r.ticker}\u0000${assertDate(r.date, 'bar.date')}`);
-      if (unique.length === 0) return;
+      if (rows.length === 0) return;
       onQuery?.(UPSERT_BAR);
-      upsertBarRows(unique);
+      if (writer) await writer.run({ op: 'upsertBars', rows });
+      else inline.upsertBars(rows);
     },
 
     async upsertActions(rows) {
-      const unique = dedupeLast(
-        rows,
-        (r) => `${r.ticker}\u0000${assertDate(r.date, 'action.date')}\u0000${r.kind}`,
-      );
-      db.transaction((tx) => {
-        for (const chunk of chunkRows(unique, 4, SQLITE_MAX_PARAMS)) {
-          tx.insert(corporateActions)
-            .values(chunk.map((r) => ({ ticker: r.ticker, date: r.date, kind: r.kind, value: r.value })))
-            .onConflictDoUpdate({
-              target: [corporateActions.ticker, corporateActions.date, corporateActions.kind],
-              set: { value: sql.raw('excluded."value"') },
-            })
-            .run();
-        }
-      });
+      if (rows.length === 0) return;
+      if (writer) {
+        onQuery?.('insert into "corporate_actions"');
+        await writer.run({ op: 'upsertActions', rows });
+      } else inline.upsertActions(rows);
     },
 
     async readBars(ticker, from, to) {
@@ -152,29 +107,10 @@ export function createSqliteRepository(options: SqliteRepositoryOptions): Reposi
 
     async addCoverage(ranges) {
       if (ranges.length === 0) return;
-      mergeCoverage(ranges); // validates before anything is written
-      const tickers = [...new Set(ranges.map((r) => r.ticker))];
-      db.transaction(
-        (tx) => {
-          const where = inArray(coverage.ticker, tickers);
-          const existing = tx.select().from(coverage).where(where).all().map(toCoverageRange);
-          const merged = mergeCoverage([...existing, ...ranges]);
-          tx.delete(coverage).where(where).run();
-          for (const chunk of chunkRows(merged, 4, SQLITE_MAX_PARAMS)) {
-            tx.insert(coverage)
-              .values(
-                chunk.map((r) => ({
-                  ticker: r.ticker,
-                  fromDate: r.from,
-                  toDate: r.to,
-                  fetchedAt: r.fetchedAtMs,
-                })),
-              )
-              .run();
-          }
-        },
-        { behavior: 'immediate' },
-      );
+      if (writer) {
+        onQuery?.('insert into "coverage"');
+        await writer.run({ op: 'addCoverage', rows: ranges });
+      } else inline.addCoverage(ranges);
     },
 
     ...createSqliteRuns(db),
@@ -208,6 +144,7 @@ export function createSqliteRepository(options: SqliteRepositoryOptions): Reposi
     },
 
     async close() {
+      await writer?.close();
       if (client.open) client.close();
     },
   };
