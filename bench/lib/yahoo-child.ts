@@ -17,6 +17,9 @@ async function handle(command: YahooCommand): Promise<unknown> {
     case 'addSeries':
       server.addSeries(command.ticker, command.spec);
       return null;
+    case 'prepareBodies':
+      server.prepareBodies(command.tickers, command.period1, command.period2, command.events);
+      return null;
     case 'prewarm':
       // One tiny request per ticker makes the server generate (and keep) its series now.
       for (const ticker of command.tickers) {

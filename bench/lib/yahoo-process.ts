@@ -8,6 +8,7 @@ export type YahooCommand =
   | { op: 'countFor'; ticker: string }
   | { op: 'addSeries'; ticker: string; spec: SeriesSpec }
   | { op: 'prewarm'; tickers: string[] }
+  | { op: 'prepareBodies'; tickers: string[]; period1: number; period2: number; events: string }
   | { op: 'close' };
 
 export interface YahooProcess {
@@ -18,6 +19,11 @@ export interface YahooProcess {
   addSeries(ticker: string, spec: SeriesSpec): Promise<void>;
   /** Generates these tickers' series now, so later requests measure transfer, not generation. */
   prewarm(tickers: string[]): Promise<void>;
+  /** Builds these tickers' chart bodies for exactly this range now (see YahooServer.prepareBodies). */
+  prepareBodies(
+    tickers: string[],
+    range: { period1: number; period2: number; events: string },
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +57,7 @@ export async function startYahooProcess(): Promise<YahooProcess> {
     countFor: (ticker) => send({ op: 'countFor', ticker }),
     addSeries: (ticker, spec) => send({ op: 'addSeries', ticker, spec }),
     prewarm: (tickers) => send({ op: 'prewarm', tickers }),
+    prepareBodies: (tickers, range) => send({ op: 'prepareBodies', tickers, ...range }),
     async close() {
       child.removeAllListeners('exit');
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

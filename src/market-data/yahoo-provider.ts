@@ -68,6 +68,15 @@ function toLibraryLogger(logger: Logger) {
 
 type Failure = 'unknown-ticker' | 'no-data' | null;
 
+/** The chart request's range for bars from `from` to `to`: one day either side, in UTC seconds. */
+export const chartPeriods = (from: string, to: string) => ({
+  period1: dateToEpochSeconds(addDays(from, -1)),
+  period2: dateToEpochSeconds(addDays(to, 1)),
+});
+
+/** The events every chart request asks for, as its URL carries them. */
+export const CHART_EVENTS = 'div|split';
+
 export function createYahooProvider(options: YahooProviderOptions): PriceProvider {
   const logger = options.logger;
   const now = options.now ?? Date.now;
@@ -134,10 +143,9 @@ export function createYahooProvider(options: YahooProviderOptions): PriceProvide
       const result = await yahoo.chart(
         symbol,
         {
-          period1: dateToEpochSeconds(addDays(from, -1)),
-          period2: dateToEpochSeconds(addDays(to, 1)),
+          ...chartPeriods(from, to),
           interval: '1d',
-          events: 'div|split',
+          events: CHART_EVENTS,
           includePrePost: false,
           return: 'object',
         },

@@ -65,6 +65,11 @@ export interface YahooServer {
   setFault(ticker: string | '*', fault: YahooFault | null): void;
   /** Serves a generated series with this spec for the ticker (replacing recorded data). */
   addSeries(ticker: string, spec: SeriesSpec): void;
+  /**
+   * Builds now the bodies of these tickers' charts for exactly this range, and answers such
+   * requests with them (faults still apply): benchmarks then time the client, not this server.
+   */
+  prepareBodies(tickers: readonly string[], period1: number, period2: number, events: string): void;
   /** Forgets requests, faults, added series and the in-flight maximum. */
   reset(): void;
   close(): Promise<void>;
@@ -87,6 +92,9 @@ export async function startYahooServer(options: YahooServerOptions = {}): Promis
   const unknown = options.unknown ?? ((ticker: string) => /^(UNKNOWN|DELISTED)/.test(ticker));
   const specs = new Map<string, SeriesSpec>();
   const generated = new Map<string, ChartSource>();
+  const prepared = new Map<string, string>();
+  const bodyKey = (ticker: string, period1: number, period2: number, events: string) =>
+    `${ticker}|${period1}|${period2}|${events}`;
   const faults = new Map<string, YahooFault>();
   const timers = new Set<NodeJS.Timeout>();
   const requests: RecordedRequest[] = [];
@@ -187,8 +195,9 @@ export async function startYahooServer(options: YahooServerOptions = {}): Promis
       record.status = 404;
       return send(res, 404, JSON.stringify(NOT_FOUND_BODY));
     }
-    const body = chartBody(sourceFor(ticker), period1, period2, url.searchParams.get('events') ?? '');
-    send(res, 200, JSON.stringify(body));
+    const events = url.searchParams.get('events') ?? '';
+    const ready = prepared.get(bodyKey(ticker, period1, period2, events));
+    send(res, 200, ready ?? JSON.stringify(chartBody(sourceFor(ticker), period1, period2, events)));
   }
 
   const server = createServer((req, res) => {
@@ -230,12 +239,21 @@ export async function startYahooServer(options: YahooServerOptions = {}): Promis
     addSeries(ticker, spec) {
       specs.set(ticker.toUpperCase(), spec);
       generated.delete(ticker.toUpperCase());
+      for (const key of prepared.keys()) if (key.startsWith(`${ticker.toUpperCase()}|`)) prepared.delete(key);
+    },
+    prepareBodies(tickers, period1, period2, events) {
+      for (const t of tickers) {
+        const ticker = t.toUpperCase();
+        const body = JSON.stringify(chartBody(sourceFor(ticker), period1, period2, events));
+        prepared.set(bodyKey(ticker, period1, period2, events), body);
+      }
     },
     reset() {
       requests.length = 0;
       faults.clear();
       specs.clear();
       generated.clear();
+      prepared.clear();
       maxInFlight = inFlight;
     },
     async close() {
