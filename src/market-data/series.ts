@@ -59,19 +59,28 @@ export function fingerprintColumns(columns: SeriesColumns): string {
   let h2 = 0x01000193;
   const buffer = new Float64Array(1);
   const words = new Uint32Array(buffer.buffer);
-  const mix = (word: number) => {
-    h1 = Math.imul(h1 ^ word, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ word, 0x5bd1e995) >>> 0;
-  };
-  const n = columns.dates.length;
-  mix(n);
+  const { dates, open, high, low, close, volume } = columns;
+  const n = dates.length;
+  h1 = Math.imul(h1 ^ n, 0x01000193) >>> 0;
+  h2 = Math.imul(h2 ^ n, 0x5bd1e995) >>> 0;
   for (let i = 0; i < n; i += 1) {
-    const date = columns.dates[i];
-    for (let c = 0; c < date.length; c += 1) mix(date.charCodeAt(c));
-    for (const values of [columns.open, columns.high, columns.low, columns.close, columns.volume]) {
-      buffer[0] = values[i];
-      mix(words[0]);
-      mix(words[1]);
+    const date = dates[i];
+    for (let c = 0; c < date.length; c += 1) {
+      const word = date.charCodeAt(c);
+      h1 = Math.imul(h1 ^ word, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ word, 0x5bd1e995) >>> 0;
+    }
+    // Each price as its two 32-bit words, in the order open, high, low, close, volume.
+    for (let column = 0; column < 5; column += 1) {
+      buffer[0] = (
+        column === 0 ? open : column === 1 ? high : column === 2 ? low : column === 3 ? close : volume
+      )[i];
+      const lo = words[0];
+      const hi = words[1];
+      h1 = Math.imul(h1 ^ lo, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ lo, 0x5bd1e995) >>> 0;
+      h1 = Math.imul(h1 ^ hi, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ hi, 0x5bd1e995) >>> 0;
     }
   }
   return `${n}-${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;

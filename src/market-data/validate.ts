@@ -32,13 +32,15 @@ function isPositivePrice(value: number): boolean {
 export function validateBars(bars: readonly DailyBar[]): ValidationResult {
   let dropped = 0;
   let repaired = 0;
-  const byDate = new Map<string, DailyBar>();
+  const ordered: DailyBar[] = [];
+  let byDate: Map<string, DailyBar> | null = null;
   let merged = 0;
 
   for (const bar of bars) {
     const { open, close } = bar;
     let { high, low, volume, adjClose } = bar;
-    const pricesOk = [open, high, low, close].every(isPositivePrice);
+    const pricesOk =
+      isPositivePrice(open) && isPositivePrice(high) && isPositivePrice(low) && isPositivePrice(close);
     if (typeof bar.date !== 'string' || !isIsoDate(bar.date) || !pricesOk || high < low) {
       dropped += 1;
       continue;
@@ -63,13 +65,22 @@ export function validateBars(bars: readonly DailyBar[]): ValidationResult {
       fixed = true;
     }
     if (fixed) repaired += 1;
+    const clean = { date: bar.date, open, high, low, close, adjClose, volume };
+    // Providers answer in date order: while dates only rise, the rows go straight to the
+    // output; the first one out of order (or repeated) moves them all to the merge by date.
+    if (byDate === null && (ordered.length === 0 || ordered[ordered.length - 1].date < bar.date)) {
+      ordered.push(clean);
+      continue;
+    }
+    if (byDate === null) byDate = new Map(ordered.map((b) => [b.date, b]));
     if (byDate.has(bar.date)) {
       merged += 1;
       byDate.delete(bar.date);
     }
-    byDate.set(bar.date, { date: bar.date, open, high, low, close, adjClose, volume });
+    byDate.set(bar.date, clean);
   }
 
+  if (byDate === null) return { bars: ordered, dropped, repaired, merged };
   const out = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { bars: out, dropped, repaired, merged };
 }
