@@ -39,6 +39,8 @@ export function createRedlockJobLeases(options: RedlockJobLeasesOptions): JobLea
   const redlock = new Redlock([redis], { retryCount: 0, db: redis.options.db ?? 0 });
   redlock.on('error', () => undefined);
   const held = new Map<string, Held>();
+  /** Releases under way, which close() waits for (the connection may be closed right after it). */
+  const releasing = new Set<Promise<unknown>>();
   const resource = (id: string) => `job:${id}`;
   let timer: NodeJS.Timeout | undefined;
   let renewing: Promise<void> | undefined;
@@ -126,8 +128,12 @@ export function createRedlockJobLeases(options: RedlockJobLeasesOptions): JobLea
       async release() {
         if (held.get(entry.id) !== entry) return;
         held.delete(entry.id);
-        await entry.lock?.release().catch(() => undefined);
+        const released = entry.lock?.release().catch(() => undefined);
         entry.lock = undefined;
+        if (released === undefined) return;
+        releasing.add(released);
+        await released;
+        releasing.delete(released);
       },
     };
   }
@@ -152,7 +158,10 @@ export function createRedlockJobLeases(options: RedlockJobLeasesOptions): JobLea
       await renewing;
       const entries = [...held.values()];
       held.clear();
-      await Promise.all(entries.map((entry) => entry.lock?.release().catch(() => undefined)));
+      await Promise.all([
+        ...releasing,
+        ...entries.map((entry) => entry.lock?.release().catch(() => undefined)),
+      ]);
     },
   };
 }
