@@ -107,7 +107,10 @@ export function createRedlockJobLeases(options: RedlockJobLeasesOptions): JobLea
   function renewAll(): Promise<void> {
     // One pass at a time: a pass that outlasts the period is not overlapped by the next.
     renewing ??= Promise.all([...held.values()].map(renew))
-      .then(() => undefined)
+      .then(
+        () => undefined,
+        () => undefined,
+      )
       .finally(() => {
         renewing = undefined;
       });
