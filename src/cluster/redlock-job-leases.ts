@@ -4,6 +4,9 @@ import type { JobLease, JobLeases } from '../jobs/job-leases.ts';
 import type { Logger } from '../observability/logger.ts';
 import { lockedByAnother } from './redlock-votes.ts';
 
+/** How long a new job's lease waits for a connection that has not been ready yet. */
+const FIRST_CONNECTION_WAIT_MS = 1_000;
+
 export interface RedlockJobLeasesOptions {
   /** The coordination connection (commands fail at once while it is down). */
   redis: Redis;
@@ -47,11 +50,13 @@ export function createRedlockJobLeases(options: RedlockJobLeasesOptions): JobLea
   let closed = false;
   let disconnected = false;
   let graceUntilMs = 0;
+  let connectedOnce = redis.status === 'ready';
 
   const onClose = () => {
     disconnected = true;
   };
   const onReady = () => {
+    connectedOnce = true;
     if (!disconnected) return;
     disconnected = false;
     graceUntilMs = Date.now() + leaseMs;
@@ -59,6 +64,21 @@ export function createRedlockJobLeases(options: RedlockJobLeasesOptions): JobLea
   };
   redis.on('close', onClose);
   redis.on('ready', onReady);
+
+  /** Resolves once a first connection under way is ready, or after a moment; at once otherwise. */
+  const firstConnection = async () => {
+    if (connectedOnce || closed) return;
+    if (redis.status !== 'connecting' && redis.status !== 'connect') return;
+    let done = () => {};
+    const ready = new Promise<void>((resolve) => {
+      done = resolve;
+      redis.once('ready', done);
+    });
+    const waitTimer = setTimeout(done, FIRST_CONNECTION_WAIT_MS);
+    await ready;
+    clearTimeout(waitTimer);
+    redis.off('ready', done);
+  };
 
   /** A lock on the job's key now, or undefined (another holder has it, or Redis did not answer). */
   const acquire = async (id: string): Promise<{ lock?: Lock; lockedByAnother: boolean }> => {
@@ -145,6 +165,9 @@ export function createRedlockJobLeases(options: RedlockJobLeasesOptions): JobLea
     shared: true,
     async hold(id) {
       if (closed) return { release: async () => undefined };
+      // A first connection still under way (the process just started) is waited for a moment:
+      // another instance, whose Redis answers, would otherwise find the new job's lease free.
+      await firstConnection();
       const entry: Held = { id, lock: (await acquire(id)).lock, lost: false };
       return keep(entry);
     },

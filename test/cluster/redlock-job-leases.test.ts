@@ -132,6 +132,18 @@ describe.skipIf(!redisUrl)('job leases (Redlock on Redis)', () => {
     expect(await other.leases.takeOver(id)).toBeNull();
   }, 20_000);
 
+  it('a job held by a process whose first connection is still under way gets its lease at once', async () => {
+    const id = randomUUID();
+    const other = await instance();
+    const redis = createRedisConnection({ url: redisUrl!, logger: silentLogger });
+    connections.push(redis);
+    expect(redis.status).not.toBe('ready');
+    const leases = createRedlockJobLeases({ redis, logger: silentLogger, leaseMs: LEASE_MS });
+    leaseSets.push(leases);
+    await leases.hold(id);
+    expect(await other.leases.takeOver(id)).toBeNull();
+  });
+
   it('a job held while Redis is unreachable takes its lease once Redis answers', async () => {
     const id = randomUUID();
     const cut = await proxy();
