@@ -26,6 +26,16 @@ export interface Config {
     /** A worker's job lock; a chunk whose worker died is taken again after about this long. */
     lockMs: number;
   };
+  /**
+   * Jobs on the in-process queues of several instances (CACHE_URL set, QUEUE_URL unset): each
+   * instance runs a job under its Redlock lease; a lapsed lease (its instance died) is taken over.
+   */
+  jobs: {
+    /** A job lease's length: a dead instance's jobs are taken over after about this long. */
+    leaseMs: number;
+    /** Between two takeover sweeps (each lists the active jobs and tries the leases of others'). */
+    takeoverIntervalMs: number;
+  };
   adminToken: string | undefined;
   /** INSTANCE_ID: this instance's name in logs and metrics; unset: `hostname:pid` (see instanceName). */
   instanceId: string | undefined;
@@ -128,6 +138,8 @@ const envSchema = z.object({
   QUEUE_CHUNK_RUNS: int(1, 1_000_000).default(1000),
   WORKER_CONCURRENCY: int(1, 64).default(1),
   QUEUE_LOCK_MS: int(500, 600_000).default(30_000),
+  JOB_LEASE_MS: int(1000, 600_000).default(10_000),
+  JOB_TAKEOVER_INTERVAL_MS: int(100, 600_000).default(3_000),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   INSTANCE_ID: z
     .string()
@@ -205,6 +217,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       workerConcurrency: e.WORKER_CONCURRENCY,
       lockMs: e.QUEUE_LOCK_MS,
     },
+    jobs: { leaseMs: e.JOB_LEASE_MS, takeoverIntervalMs: e.JOB_TAKEOVER_INTERVAL_MS },
     adminToken: e.ADMIN_TOKEN,
     instanceId: e.INSTANCE_ID,
     logLevel: e.LOG_LEVEL,

@@ -5,6 +5,7 @@ import { createOptimizerPool } from './backtests/optimizer-pool.ts';
 import { createPortfolioService, type PortfolioService } from './backtests/portfolio-service.ts';
 import { createTtlCache, type TtlCache } from './cache/ttl-cache.ts';
 import { createRedisConnection, redisReachable } from './cluster/redis-connection.ts';
+import { createRedlockJobLeases } from './cluster/redlock-job-leases.ts';
 import { withSharedFlight } from './cluster/shared-flight.ts';
 import { createSharedRateLimiter } from './rate-limit/shared-rate-limiter.ts';
 import { createStrategyService, type StrategyService } from './catalogue/strategy-service.ts';
@@ -191,6 +192,14 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
     newLoader: () => ({ loadMany: (keys) => seriesReader.loadMany(Array.from(keys)) }),
     logger,
     now,
+    // Instances running jobs in process share them by lease, so a dead instance's jobs are taken
+    // over; BullMQ hands a dead worker's chunks to another by its own locks.
+    leases:
+      redis === undefined || config.queue.url !== undefined
+        ? undefined
+        : createRedlockJobLeases({ redis, logger, leaseMs: config.jobs.leaseMs }),
+    takeoverIntervalMs: config.jobs.takeoverIntervalMs,
+    onTakenOver: (_id, trigger) => metrics.jobsTakenOver.inc({ trigger }),
   });
   const readiness = createReadiness(
     repository,
@@ -207,7 +216,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       logger,
     );
 
-  /** Runs again the jobs a stopped process left QUEUED or RUNNING; never throws. */
+  /** Runs again the jobs a stopped process left QUEUED or RUNNING (and no live one holds); never throws. */
   const resumeJobs = () =>
     jobs.resume().then(
       (resumed) => resumed > 0 && logger.info({ resumed }, 'jobs resumed'),
@@ -221,6 +230,7 @@ export function createServices(config: Config, logger: Logger, overrides: Servic
       readiness.markMigrated();
       logger.info({ dialect: repository.dialect }, 'database migrated');
       void resumeJobs();
+      if (!disposed) jobs.startTakeoverSweep();
     } catch (error) {
       if (disposed) return;
       logger.warn(

@@ -15,6 +15,7 @@ describe('parseConfig', () => {
       years: 2,
     });
     expect(c.limits).toEqual({ maxTickers: 50, maxRangeYears: 50, maxOptimizeRuns: 20000 });
+    expect(c.jobs).toEqual({ leaseMs: 10_000, takeoverIntervalMs: 3_000 });
     expect(c.adminToken).toBeUndefined();
     expect(c.logLevel).toBe('info');
     expect(c.observability).toEqual({ slowOperationMs: 1000 });
@@ -57,6 +58,8 @@ describe('parseConfig', () => {
       MAX_TICKERS: '3',
       MAX_RANGE_YEARS: '4',
       MAX_OPTIMIZE_RUNS: '99',
+      JOB_LEASE_MS: '2500',
+      JOB_TAKEOVER_INTERVAL_MS: '400',
       ADMIN_TOKEN: 'a-very-long-secret-token',
       LOG_LEVEL: 'debug',
       SLOW_OPERATION_MS: '250',
@@ -86,6 +89,7 @@ describe('parseConfig', () => {
     });
     expect(c.warm).toEqual({ onStart: false, tickers: ['AAPL', 'BRK-B'], years: 3 });
     expect(c.limits).toEqual({ maxTickers: 3, maxRangeYears: 4, maxOptimizeRuns: 99 });
+    expect(c.jobs).toEqual({ leaseMs: 2500, takeoverIntervalMs: 400 });
     expect(c.adminToken).toBe('a-very-long-secret-token');
     expect(c.logLevel).toBe('debug');
     expect(c.observability).toEqual({ slowOperationMs: 250 });
@@ -130,6 +134,8 @@ describe('parseConfig', () => {
         RATE_LIMIT_PER_MINUTE: '-5',
         TRUST_PROXY: 'sometimes',
         MAX_QUERY_COST: '0',
+        JOB_LEASE_MS: '200',
+        JOB_TAKEOVER_INTERVAL_MS: 'often',
       }),
     ).toThrow(
       expect.objectContaining({
@@ -139,6 +145,8 @@ describe('parseConfig', () => {
           expect.stringContaining('RATE_LIMIT_PER_MINUTE'),
           expect.stringContaining('TRUST_PROXY'),
           expect.stringContaining('MAX_QUERY_COST'),
+          expect.stringContaining('JOB_LEASE_MS'),
+          expect.stringContaining('JOB_TAKEOVER_INTERVAL_MS'),
         ]),
       }),
     );

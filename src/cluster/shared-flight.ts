@@ -1,8 +1,9 @@
-import { ExecutionError, type Lock, Redlock, ResourceLockedError } from '@sesamecare-oss/redlock';
+import { type Lock, Redlock } from '@sesamecare-oss/redlock';
 import type { Redis } from 'ioredis';
 import { AppError, NotFoundError, UpstreamUnavailableError } from '../errors.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { FetchOptions, PriceProvider, ProviderSeries } from '../market-data/types.ts';
+import { lockedByAnother } from './redlock-votes.ts';
 
 /** How a provider call went through the shared single flight. */
 export type FlightOutcome =
@@ -59,14 +60,6 @@ function fromPublished(published: Published): ProviderSeries {
   if ('series' in published) return published.series;
   const { code, message, field } = published.error;
   throw code === 'NOT_FOUND' ? new NotFoundError(message, field) : new UpstreamUnavailableError(message);
-}
-
-/** True when an acquisition failed because another holder has the lock, not because Redis failed. */
-async function lockedByAnother(error: unknown): Promise<boolean> {
-  if (!(error instanceof ExecutionError) || error.attempts.length === 0) return false;
-  const stats = await error.attempts[error.attempts.length - 1];
-  const reasons = [...stats.votesAgainst.values()];
-  return reasons.length > 0 && reasons.every((reason) => reason instanceof ResourceLockedError);
 }
 
 /**

@@ -34,6 +34,8 @@ export function createJobRunner(deps: {
   logger: Logger;
   now: () => number;
   maxRunning: number;
+  /** Called once for each job enqueued here when it has left: ended, dropped, or the runner closed. */
+  onLeave?: (id: string) => void;
 }): JobRunner {
   const pending: QueuedJob[] = [];
   /** Jobs taken off the queue until they have ended; `cancelled` set by cancelRunning. */
@@ -71,6 +73,7 @@ export function createJobRunner(deps: {
     } finally {
       running.delete(queued.id);
       finish();
+      deps.onLeave?.(queued.id);
     }
   }
 
@@ -92,8 +95,10 @@ export function createJobRunner(deps: {
     );
     if (!started) return;
     await publishStored(queued.id);
-    const throttle = createProgressThrottle();
     let job: StoredJob | null = await deps.store.loadJob(queued.id);
+    // Closed meanwhile: no thread starts after close; the job stays RUNNING for another to take.
+    if (closed) return;
+    const throttle = createProgressThrottle();
     let writes = Promise.resolve();
     const startedAt = performance.now();
     const thread = startJobThread(queued.task, (runsDone, runsTotal) => {
@@ -149,6 +154,7 @@ export function createJobRunner(deps: {
       const at = pending.findIndex((j) => j.id === id);
       if (at < 0) return false;
       pending.splice(at, 1);
+      deps.onLeave?.(id);
       return true;
     },
     async cancelRunning(id) {
@@ -162,7 +168,7 @@ export function createJobRunner(deps: {
     has: (id) => running.has(id) || pending.some((j) => j.id === id),
     async close() {
       closed = true;
-      pending.length = 0;
+      for (const job of pending.splice(0)) deps.onLeave?.(job.id);
       await Promise.allSettled([...running.values()].map((r) => r.thread?.terminate()));
     },
   };

@@ -2,7 +2,9 @@
  * Long work as jobs: start validates the request and loads its data, then returns the QUEUED or
  * RUNNING job with the same key (request + data) or stores a new QUEUED one and queues it on
  * the runner. Jobs are stored, so they are listed, cancelled and followed from any request, and
- * the ones a stopped process left QUEUED or RUNNING run again after resume().
+ * the ones a stopped process left QUEUED or RUNNING run again after resume(). With shared job
+ * leases (several instances, in-process queues) a job is queued only under its lease, and a
+ * sweep takes over the jobs whose lease lapsed (their instance died).
  */
 import { randomUUID } from 'node:crypto';
 import { loadSeries, type SeriesLoader, seriesToBars } from '../backtests/series-input.ts';
@@ -18,8 +20,10 @@ import type { Logger } from '../observability/logger.ts';
 import type { JobEvents } from './job-events.ts';
 import { canonicalJobRequest, type JobRequest, type WalkForwardRequestInput } from './job-request.ts';
 import { inProcessQueue } from './in-process-queue.ts';
+import { type JobLease, type JobLeases, noJobLeases } from './job-leases.ts';
 import type { JobQueue, QueuedJob } from './job-queue.ts';
 import { createJobRunner } from './job-runner.ts';
+import { createJobTakeover, type TakeoverTrigger } from './job-takeover.ts';
 import { planJobTask } from './job-task.ts';
 import { followJob } from './follow-job.ts';
 
@@ -40,13 +44,33 @@ export interface JobServiceDeps {
   queue?: JobQueue;
   /** How long a start waits for the queue to take a job; default 5000. */
   enqueueTimeoutMs?: number;
+  /**
+   * Which instance runs a stored job when several share the store: for the in-process queue only
+   * (BullMQ's own locks hand a dead worker's work to another). Default: none, every job is this
+   * process's and resume() at start runs the ones left over.
+   */
+  leases?: JobLeases;
+  /** Between two takeover sweeps, with shared leases; default 3000. */
+  takeoverIntervalMs?: number;
+  /** Each job queued here that another process had left QUEUED or RUNNING: at start or by the sweep. */
+  onTakenOver?: (id: string, trigger: TakeoverTrigger) => void;
 }
 
 const ENQUEUE_TIMEOUT_MS = 5_000;
+const TAKEOVER_INTERVAL_MS = 3_000;
 
 const isActive = (job: StoredJob) => ACTIVE_JOB_STATES.includes(job.state);
 
 export function createJobService(deps: JobServiceDeps) {
+  if (deps.queue && deps.leases) throw new Error('job leases are for the in-process queue');
+  const leases = deps.leases ?? noJobLeases;
+  /** The leases of the jobs in this process's queue, freed as each job leaves it. */
+  const held = new Map<string, JobLease>();
+  const release = async (id: string) => {
+    const lease = held.get(id);
+    held.delete(id);
+    await lease?.release();
+  };
   const queue =
     deps.queue ??
     inProcessQueue(
@@ -56,8 +80,21 @@ export function createJobService(deps: JobServiceDeps) {
         logger: deps.logger,
         now: deps.now,
         maxRunning: deps.maxRunning ?? 2,
+        onLeave: (id) => void release(id),
       }),
     );
+  /** Queues a job under its lease (kept until the job leaves this process's queue, or freed now if it is not taken). */
+  async function enqueueHeld(queued: QueuedJob, lease: JobLease, timeoutMs?: number) {
+    if (deps.queue === undefined) held.set(queued.id, lease);
+    try {
+      const enqueued = queue.enqueue(queued);
+      await (timeoutMs === undefined ? enqueued : pTimeout(enqueued, { milliseconds: timeoutMs }));
+    } catch (error) {
+      held.delete(queued.id);
+      await lease.release();
+      throw error;
+    }
+  }
   /** Starts in flight per key, so identical concurrent requests share one job. */
   const starting = new Map<string, Promise<StoredJob>>();
 
@@ -67,6 +104,18 @@ export function createJobService(deps: JobServiceDeps) {
     const task = planJobTask(request, bars, deps.limits.maxOptimizeRuns, deps.chunkSize);
     const key = sha256Of({ request, data: series.fingerprint });
     return { task, key, report: dataReport([series], deps.now()) };
+  }
+
+  /** Stores a new job; the active job with its key instead when there is one (null: stored). */
+  async function insertJob(job: StoredJob): Promise<StoredJob | null> {
+    // The database refuses a second active job with this key (another instance may have stored
+    // one since the lookup): that job is the answer, or, if it ended meanwhile, a new try.
+    for (let attempt = 0; !(await deps.store.insertJob(job)); attempt++) {
+      const winner = await deps.store.findActiveJob(job.key);
+      if (winner) return winner;
+      if (attempt >= 3) throw new Error('could not store the job: its key stays taken');
+    }
+    return null;
   }
 
   async function create(
@@ -91,18 +140,20 @@ export function createJobService(deps: JobServiceDeps) {
       startedAt: null,
       finishedAt: null,
     };
-    // The database refuses a second active job with this key (another instance may have stored
-    // one since the lookup): that job is the answer, or, if it ended meanwhile, a new try.
-    for (let attempt = 0; !(await deps.store.insertJob(job)); attempt++) {
-      const winner = await deps.store.findActiveJob(prepared.key);
-      if (winner) return winner;
-      if (attempt >= 3) throw new Error('could not store the job: its key stays taken');
+    // Its lease is taken before it is stored, so no other instance's sweep finds it free.
+    const lease = await leases.hold(job.id);
+    const winner = await insertJob(job).catch(async (error: unknown) => {
+      await lease.release();
+      throw error;
+    });
+    if (winner) {
+      await lease.release();
+      return winner;
     }
     deps.events.publish(job);
     try {
-      await pTimeout(queue.enqueue({ id: job.id, task: prepared.task, report: prepared.report }), {
-        milliseconds: deps.enqueueTimeoutMs ?? ENQUEUE_TIMEOUT_MS,
-      });
+      const queued = { id: job.id, task: prepared.task, report: prepared.report };
+      await enqueueHeld(queued, lease, deps.enqueueTimeoutMs ?? ENQUEUE_TIMEOUT_MS);
     } catch (error) {
       // The job ends FAILED, so its key is free for a retry; should the queue take it late, the
       // workers skip it (it is no longer active).
@@ -118,6 +169,32 @@ export function createJobService(deps: JobServiceDeps) {
     }
     return job;
   }
+
+  /** Queues a stored job again (resumed or taken over); false when it cannot run (stored FAILED). */
+  async function queueAgain(job: StoredJob, lease: JobLease): Promise<boolean> {
+    try {
+      const prepared = await prepare(job.request as JobRequest, deps.newLoader());
+      await enqueueHeld({ id: job.id, task: prepared.task, report: prepared.report }, lease);
+      return true;
+    } catch (error) {
+      deps.logger.warn({ err: String(error), job: job.id }, 'job could not be resumed');
+      const message = error instanceof Error ? error.message : String(error);
+      const finishedAt = new Date(deps.now()).toISOString();
+      const failure = { state: 'FAILED', error: `RESUME_FAILED: ${message}`, finishedAt } as const;
+      await deps.store.updateJob(job.id, failure, ACTIVE_JOB_STATES);
+      return false;
+    }
+  }
+
+  const takeover = createJobTakeover({
+    store: deps.store,
+    leases,
+    logger: deps.logger,
+    holds: async (id) => held.has(id) || (await queue.holds(id)),
+    queue: queueAgain,
+    intervalMs: deps.takeoverIntervalMs ?? TAKEOVER_INTERVAL_MS,
+    onTakenOver: deps.onTakenOver,
+  });
 
   return {
     async start(
@@ -162,31 +239,21 @@ export function createJobService(deps: JobServiceDeps) {
     /** The job now, then each change, ending with the end state; NotFoundError for an unknown id. */
     follow: (id: string) => followJob(id, deps.store, deps.events),
 
-    /** Queues again the jobs stored QUEUED or RUNNING that this process does not run. */
-    async resume(): Promise<number> {
-      let resumed = 0;
-      for (const job of await deps.store.listActiveJobs()) {
-        if (await queue.holds(job.id)) continue;
-        try {
-          const prepared = await prepare(job.request as JobRequest, deps.newLoader());
-          const queued: QueuedJob = { id: job.id, task: prepared.task, report: prepared.report };
-          await queue.enqueue(queued);
-          resumed++;
-        } catch (error) {
-          deps.logger.warn({ err: String(error), job: job.id }, 'job could not be resumed');
-          const message = error instanceof Error ? error.message : String(error);
-          const finishedAt = new Date(deps.now()).toISOString();
-          await deps.store.updateJob(job.id, {
-            state: 'FAILED',
-            error: `RESUME_FAILED: ${message}`,
-            finishedAt,
-          });
-        }
-      }
-      return resumed;
-    },
+    /**
+     * Queues again the jobs stored QUEUED or RUNNING that this process does not run and whose
+     * lease it wins (without shared leases: all of them); the number queued.
+     */
+    resume: () => takeover.run('start'),
 
-    close: () => queue.close(),
+    /** With shared leases: every `takeoverIntervalMs`, takes over the jobs whose lease lapsed. */
+    startTakeoverSweep: () => takeover.startSweep(),
+
+    async close() {
+      await takeover.close();
+      await queue.close();
+      await Promise.all([...held.keys()].map(release));
+      await leases.close();
+    },
   };
 }
 

@@ -101,6 +101,12 @@ export function createMetrics(options: { instance?: string } = {}) {
       help: 'Requests rate-limited by this instance alone because the shared limit (Redis) was unavailable.',
       registers,
     }),
+    jobsTakenOver: new Counter({
+      name: 'jobs_taken_over_total',
+      help: 'Jobs queued here that another process had left QUEUED or RUNNING, by trigger: start (resumed at start-up) or sweep (its lease lapsed: the instance running it died).',
+      labelNames: ['trigger'] as const,
+      registers,
+    }),
     rejections: new Counter({
       name: 'graphql_rejections_total',
       help: 'Requests refused by a limit: depth, aliases, tokens, cost, deadline or rate_limit.',

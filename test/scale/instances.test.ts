@@ -31,6 +31,23 @@ const PORTFOLIO = `mutation ($input: PortfolioBacktestInput!) {
   runPortfolioBacktest(input: $input) { id stats { equityFinal } }
 }`;
 const RUN_BY_ID = `query ($id: ID!) { portfolioBacktest(id: $id) { id stats { equityFinal } } }`;
+const START_JOB = `mutation ($input: OptimizeInput!) { startOptimization(input: $input) { id state } }`;
+const JOB_STATE = `query ($id: ID!) { job(id: $id) { id state runsDone runsTotal startedAt
+  optimization { runCount best { params value } } } }`;
+const OPTIMIZE = `mutation ($input: OptimizeInput!) { optimizeStrategy(input: $input) { runCount best { params value } } }`;
+/** Job leases short enough for a takeover within the test: lapsed after 2 s, swept every 0.5 s. */
+const JOB_LEASE_MS = 2_000;
+const JOB_TAKEOVER_INTERVAL_MS = 500;
+
+interface JobReply {
+  id: string;
+  state: string;
+  runsDone: number;
+  runsTotal: number;
+  startedAt: string | null;
+  optimization: { runCount: number; best: { params: Record<string, number>; value: number | null } } | null;
+}
+const jobOn = async (url: string, id: string) => (await send(url, JOB_STATE, { id })).data?.job as JobReply;
 
 const portfolioInput = (cash: number) => ({
   holdings: [
@@ -71,6 +88,10 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
       YAHOO_BASE_URL: yahoo.url,
       YAHOO_TIMEOUT_MS: '5000',
       RATE_LIMIT_PER_MINUTE: '0',
+      JOB_LEASE_MS: String(JOB_LEASE_MS),
+      JOB_TAKEOVER_INTERVAL_MS: String(JOB_TAKEOVER_INTERVAL_MS),
+      // Room for the optimizeStrategy that checks a taken-over job's result.
+      REQUEST_TIMEOUT_MS: '30000',
     };
     cluster = await startCluster({ count: 3, env });
   }, 120_000);
@@ -283,13 +304,65 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
     expect(cluster.instances.every((i) => i.child.exitCode === null)).toBe(true);
   }, 90_000);
 
-  it('SIGKILL of one instance during a 32-client load: the others answer, retried requests succeed, no run lost or duplicated', async () => {
+  it('SIGKILL of one instance during a 32-client load: the others answer, retried requests succeed, no run or job lost or duplicated', async () => {
     const replies: (Reply & { cash?: number })[] = [];
     const SHARED_CASH = 5_000;
     const retriesBefore = cluster.proxy.retries;
+    const victim = cluster.instances[2];
+    const [first, second] = cluster.instances;
+
+    // A long job runs on the instance about to die (about 6000 runs over 8 years of bars: several
+    // seconds, so it is still running when the instance dies and again when a survivor reruns it).
+    const longJob = {
+      ticker: 'SJOB',
+      from: '2015-01-02',
+      to: '2022-12-30',
+      strategy: 'SmaCross',
+      grid: [
+        { name: 'fast', from: 2, to: 80, step: 1 },
+        { name: 'slow', from: 10, to: 250, step: 1 },
+      ],
+      constraint: 'fast < slow',
+    };
+    const startedLong = await send(victim.url, START_JOB, { input: longJob });
+    expect(failures([startedLong])).toEqual([]);
+    const longId = (startedLong.data!.startOptimization as { id: string }).id;
+    await expect
+      .poll(
+        async () => {
+          const job = await jobOn(victim.url, longId);
+          return job.state === 'RUNNING' && job.runsDone > 0;
+        },
+        { timeout: 20_000, interval: 50 },
+      )
+      .toBe(true);
+    const onVictim = await jobOn(victim.url, longId);
+
+    /** Every client starts a small job of its own, and now and then the long one again. */
+    const ownJob = (client: number) => ({
+      ticker: 'SBT',
+      from: '2021-01-04',
+      to: '2022-12-30',
+      strategy: 'SmaCross',
+      grid: [
+        { name: 'fast', from: 5, to: 40, step: 5 },
+        { name: 'slow', from: 50 + client, to: 130 + client, step: 10 },
+      ],
+    });
+    const jobReplies: { client: number | 'long'; reply: Reply }[] = [];
     const load = runLoad(32, 8_000, async (client, iteration) => {
       const kind = iteration % 4;
-      if (kind === 0) replies.push(await send(cluster.proxy.url, SERIES, { t: 'SCOLD' }));
+      if (kind === 0 && iteration === 4)
+        jobReplies.push({
+          client,
+          reply: await send(cluster.proxy.url, START_JOB, { input: ownJob(client) }),
+        });
+      else if (kind === 0 && iteration % 8 === 0 && client % 4 === 0)
+        jobReplies.push({
+          client: 'long',
+          reply: await send(cluster.proxy.url, START_JOB, { input: longJob }),
+        });
+      else if (kind === 0) replies.push(await send(cluster.proxy.url, SERIES, { t: 'SCOLD' }));
       else if (kind === 1) replies.push(await backtest(cluster.proxy.url, 'SBT', 5 + (client % 10)));
       else {
         // Every client runs new portfolios and, now and then, the same one as all the others.
@@ -300,10 +373,22 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
       }
     });
     await new Promise((r) => setTimeout(r, 2_500));
-    const victim = cluster.instances[2];
+    const beforeKill = await jobOn(victim.url, longId);
+    expect(beforeKill).toMatchObject({ state: 'RUNNING', startedAt: onVictim.startedAt });
+    expect(beforeKill.runsDone).toBeLessThan(beforeKill.runsTotal);
     victim.child.kill('SIGKILL');
     await victim.exited;
+    const killedMs = performance.now();
+    const killedAtEpochMs = Date.now();
     const killedAt = cluster.proxy.served.length;
+    // A survivor takes the long job over once the dead instance's lease lapsed: it starts again.
+    const takenOver = (async () => {
+      for (;;) {
+        const job = await jobOn(first.url, longId);
+        if (job.startedAt !== onVictim.startedAt) return { job, afterMs: performance.now() - killedMs };
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
     await load;
 
     expect(failures(replies)).toEqual([]);
@@ -345,5 +430,71 @@ describe.skipIf(!baseUrl || !haveRedisServer)('three instances as one service', 
       const reply = await send(cluster.proxy.url, RUN_BY_ID, { id });
       expect((reply.data?.portfolioBacktest as { id: string } | null)?.id).toBe(id);
     }
-  }, 90_000);
+
+    // The long job: taken over by one survivor once the dead instance's lease lapsed, run again
+    // there, and ended with every run done and the result an uninterrupted run gives.
+    const { job: rerun, afterMs: runningAgainMs } = await takenOver;
+    const uninterrupted = send(first.url, OPTIMIZE, { input: longJob });
+    expect(rerun.state).toBe('RUNNING');
+    // Running again once the survivor's queue reaches it (it may have queued jobs of its own).
+    expect(runningAgainMs).toBeLessThan(20_000);
+    const takeoverLogs = [first, second].flatMap((i) =>
+      i.logs
+        .join('')
+        .split('\n')
+        .filter((l) => l.startsWith('{') && l.includes('"job taken over"'))
+        .map((l) => JSON.parse(l) as { job: string; trigger: string; time: number }),
+    );
+    const longTakeovers = takeoverLogs.filter((l) => l.job === longId);
+    expect(longTakeovers).toMatchObject([{ trigger: 'sweep' }]);
+    const takenAfterMs = longTakeovers[0].time - killedAtEpochMs;
+    // Not while the lease (renewed every third of it) could still stand; within a lease and a sweep.
+    expect(takenAfterMs).toBeGreaterThan(JOB_LEASE_MS / 4);
+    expect(takenAfterMs).toBeLessThan(JOB_LEASE_MS + JOB_TAKEOVER_INTERVAL_MS + 1_500);
+    const sweeps = await Promise.all(
+      [first, second].map((i) => counterValue(i.url, 'jobs_taken_over_total', { trigger: 'sweep' })),
+    );
+    expect(sweeps[0] + sweeps[1]).toBe(takeoverLogs.filter((l) => l.trigger === 'sweep').length);
+    await expect
+      .poll(async () => (await jobOn(second.url, longId)).state, { timeout: 60_000, interval: 100 })
+      .toBe('SUCCEEDED');
+    const ended = await jobOn(first.url, longId);
+    expect(ended.runsDone).toBe(ended.runsTotal);
+    expect(ended.optimization!.runCount).toBe(ended.runsTotal);
+    const direct = await uninterrupted;
+    expect(failures([direct])).toEqual([]);
+    expect(ended.optimization!.best).toEqual((direct.data!.optimizeStrategy as { best: unknown }).best);
+
+    // Every start of the long job through the proxy got its id; each client's own job has one id
+    // and ends SUCCEEDED, also those the dead instance had queued or was running.
+    expect(failures(jobReplies.map((j) => j.reply))).toEqual([]);
+    const idOf = (reply: Reply) => (reply.data!.startOptimization as { id: string }).id;
+    const longStarts = jobReplies.filter((j) => j.client === 'long');
+    expect(longStarts.length).toBeGreaterThan(5);
+    expect(new Set(longStarts.map((j) => idOf(j.reply)))).toEqual(new Set([longId]));
+    const own = jobReplies.filter((j) => j.client !== 'long');
+    expect(new Set(own.map((j) => j.client)).size).toBe(own.length);
+    expect(own.length).toBeGreaterThan(20);
+    const ownIds = own.map((j) => idOf(j.reply));
+    for (const id of ownIds) {
+      await expect
+        .poll(async () => (await jobOn(second.url, id)).state, { timeout: 30_000, interval: 100 })
+        .toBe('SUCCEEDED');
+    }
+    const jobIds = [longId, ...ownIds];
+    const db = await mysql.createConnection({ uri: databaseUrl });
+    try {
+      // One row for each job key: no start or takeover stored a second job.
+      const [rows] = await db.query(
+        `select j.id, (select count(*) from jobs k where k.job_key = j.job_key) as same_key
+         from jobs j where j.id in (${jobIds.map(() => '?').join(',')})`,
+        jobIds,
+      );
+      const stored = rows as { id: string; same_key: number }[];
+      expect(stored.map((r) => r.id).sort()).toEqual([...jobIds].sort());
+      expect(stored.filter((r) => Number(r.same_key) !== 1)).toEqual([]);
+    } finally {
+      await db.end();
+    }
+  }, 150_000);
 });
