@@ -7,6 +7,13 @@ export interface GraphQLContext {
   services: Services;
   loaders: Loaders;
   authorization: string | null;
+  /**
+   * Aborted at the operation's deadline or when the client goes away (set by useDeadline). The
+   * resolvers that compute (engine runs, sweeps) check it before they start and a sweep stops on
+   * it: the executor's own per-field check does not reach into a resolver, and the compiled
+   * executor (graphql-jit) has none.
+   */
+  signal?: AbortSignal;
 }
 
 export function createContext(services: Services, request: Request): GraphQLContext {

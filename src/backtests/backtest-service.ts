@@ -78,7 +78,12 @@ export function createBacktestService(deps: BacktestServiceDeps) {
   }
 
   return {
-    async run(input: BacktestRequestInput, loader: SeriesLoader): Promise<BacktestOutcome> {
+    /** `signal`: aborted (the deadline, the client gone), the engine does not start. */
+    async run(
+      input: BacktestRequestInput,
+      loader: SeriesLoader,
+      signal?: AbortSignal,
+    ): Promise<BacktestOutcome> {
       const started = performance.now();
       const validated = await canonicalBacktest(input, deps.limits, deps.saved);
       const { request } = validated;
@@ -107,6 +112,7 @@ export function createBacktestService(deps: BacktestServiceDeps) {
           `input.from: ${request.series.ticker} has fewer than 2 bars in range`,
         );
       }
+      signal?.throwIfAborted();
       const engineStarted = performance.now();
       const result = runEngine(validated, series);
       const benchmark =

@@ -55,23 +55,32 @@ export function createOptimizeService(deps: {
   now: () => number;
 }) {
   return {
-    async run(input: OptimizeRequestInput, loader: SeriesLoader): Promise<OptimizationView> {
+    /** `signal`: aborted (the deadline, the client gone), the sweep stops and rejects with its reason. */
+    async run(
+      input: OptimizeRequestInput,
+      loader: SeriesLoader,
+      signal?: AbortSignal,
+    ): Promise<OptimizationView> {
       const request = await canonicalOptimize(input, deps.limits, deps.saved);
       const [series] = await loadSeries(loader, [request.series]);
       const bars = seriesToBars(series);
       try {
-        const result = await deps.pool.optimize({
-          bars,
-          strategy: request.strategy,
-          grid: request.grid,
-          constraint: request.constraint,
-          maximize: request.maximize,
-          params: request.params,
-          options: toEngineOptions(request.options),
-          maxRuns: deps.limits.maxOptimizeRuns,
-        });
+        const result = await deps.pool.optimize(
+          {
+            bars,
+            strategy: request.strategy,
+            grid: request.grid,
+            constraint: request.constraint,
+            maximize: request.maximize,
+            params: request.params,
+            options: toEngineOptions(request.options),
+            maxRuns: deps.limits.maxOptimizeRuns,
+          },
+          { signal },
+        );
         return toOptimizationView(result, request.grid, dataReport([series], deps.now()));
       } catch (error) {
+        if (signal?.aborted && error === signal.reason) throw error;
         throw asInputError(error);
       }
     },

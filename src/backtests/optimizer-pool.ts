@@ -53,7 +53,7 @@ export interface OptimizerPool {
    * Validates the job (EngineError naming the field, as the pure optimize, before any run), runs
    * it across the workers and resolves with the same result as the single-threaded optimize.
    */
-  optimize(job: OptimizeJob): Promise<OptimizationResult>;
+  optimize(job: OptimizeJob, options?: { signal?: AbortSignal }): Promise<OptimizationResult>;
   /** Terminates the workers; pending and later jobs reject. */
   close(): Promise<void>;
 }
@@ -139,7 +139,11 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
     return created;
   };
 
-  async function runOnPool(task: Omit<ChunkTask, 'combinations'>, chunks: ParamCombination[][]) {
+  async function runOnPool(
+    task: Omit<ChunkTask, 'combinations'>,
+    chunks: ParamCombination[][],
+    signal: AbortSignal | undefined,
+  ) {
     const running = poolOf();
     const abort = new AbortController();
     const runChunk = async (combinations: ParamCombination[]) => {
@@ -157,6 +161,9 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
       fail = reject;
     });
     waiting.add(fail);
+    // The caller gave up: the sweep rejects with its reason, and its chunks are dropped.
+    const stop = () => fail(signal?.reason);
+    signal?.addEventListener('abort', stop, { once: true });
     try {
       return (await Promise.race([Promise.all(chunks.map(runChunk)), broken])).flat();
     } catch (error) {
@@ -164,12 +171,14 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
       throw error;
     } finally {
       waiting.delete(fail);
+      signal?.removeEventListener('abort', stop);
     }
   }
 
   return {
-    async optimize(job) {
+    async optimize(job, options = {}) {
       if (closed) throw closedError();
+      options.signal?.throwIfAborted();
       const started = performance.now();
       const strategy = definitionOf(job.strategy);
       const bars = barsFromColumns(job.bars, { isDatetime: job.bars.isDatetime });
@@ -193,6 +202,7 @@ export function createOptimizerPool(options: OptimizerPoolOptions = {}): Optimiz
         runs = await runOnPool(
           task,
           splitChunks(plan.combinations, chunkCount(plan.combinations.length, size)),
+          options.signal,
         );
       }
       const best = runs[bestRunIndex(runs)];

@@ -113,7 +113,12 @@ export function createPortfolioService(deps: {
   now: () => number;
 }) {
   return {
-    async run(input: PortfolioRequestInput, loader: SeriesLoader): Promise<PortfolioRun> {
+    /** `signal`: aborted (the deadline, the client gone), nothing is simulated or stored. */
+    async run(
+      input: PortfolioRequestInput,
+      loader: SeriesLoader,
+      signal?: AbortSignal,
+    ): Promise<PortfolioRun> {
       const validated = await canonicalPortfolio(input, deps.limits, deps.saved);
       const { request } = validated;
       const requestHash = sha256Of(request);
@@ -131,6 +136,7 @@ export function createPortfolioService(deps: {
       const loaded = await loadSeries(loader, keys);
       const series = loaded.slice(0, request.holdings.length);
       const benchmark = request.benchmark === null ? undefined : loaded.at(-1);
+      signal?.throwIfAborted();
       let result: StoredResult;
       try {
         result = { ...simulate(validated, series, benchmark), ...dataReport(loaded, deps.now()) };

@@ -115,6 +115,7 @@ builder.queryField('backtest', (t) =>
     nullable: true,
     description: 'Runs (or answers from the result cache) one backtest.',
     args: { input: t.arg({ type: BacktestInput, required: true, description: 'What to backtest.' }) },
-    resolve: (_root, { input }, ctx) => ctx.services.backtests.run(input, ctx.loaders.seriesByKey),
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.backtests.run(input, ctx.loaders.seriesByKey, ctx.signal),
   }),
 );

@@ -93,6 +93,7 @@ builder.mutationField('optimizeStrategy', (t) =>
     nullable: true,
     description: 'Runs the strategy over a param grid on worker threads; at most MAX_OPTIMIZE_RUNS runs.',
     args: { input: t.arg({ type: OptimizeInput, required: true, description: 'The search.' }) },
-    resolve: (_root, { input }, ctx) => ctx.services.optimizer.run(input, ctx.loaders.seriesByKey),
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.optimizer.run(input, ctx.loaders.seriesByKey, ctx.signal),
   }),
 );

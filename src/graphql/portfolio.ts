@@ -112,7 +112,8 @@ builder.mutationField('runPortfolioBacktest', (t) =>
     nullable: true,
     description: 'Runs and stores a portfolio backtest; an identical request returns the stored run.',
     args: { input: t.arg({ type: PortfolioBacktestInput, required: true, description: 'The portfolio.' }) },
-    resolve: (_root, { input }, ctx) => ctx.services.portfolios.run(input, ctx.loaders.seriesByKey),
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.portfolios.run(input, ctx.loaders.seriesByKey, ctx.signal),
   }),
 );
 

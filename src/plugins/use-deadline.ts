@@ -23,9 +23,11 @@ export function useDeadline(timeoutMs: number): Plugin {
             resolve({ data: null, errors: [error] });
           }, timeoutMs);
         });
-        const execution = Promise.resolve(
-          executeFn({ ...args, signal: AbortSignal.any(signals) } as typeof args),
-        );
+        const signal = AbortSignal.any(signals);
+        // For the resolvers that compute (GraphQLContext.signal): graphql-jit takes no signal.
+        const context = args.contextValue as { signal?: AbortSignal } | undefined;
+        if (context && typeof context === 'object') context.signal = signal;
+        const execution = Promise.resolve(executeFn({ ...args, signal } as typeof args));
         return Promise.race([execution, expired]).finally(() => clearTimeout(timer));
       });
     },

@@ -44,6 +44,26 @@ describe.skipIf(!sharedDataAvailable)('optimizer pool', () => {
       strategy: smaCross,
     });
 
+  it('stops a sweep whose signal aborts: it rejects with the reason, and the pool runs the next sweep', async () => {
+    const big: OptimizeJob = {
+      ...sweep,
+      grid: [
+        // About 17,000 runs: over a second on two threads.
+        { name: 'fast', from: 2, to: 60, step: 1 },
+        { name: 'slow', from: 10, to: 300, step: 1 },
+      ],
+    };
+    const controller = new AbortController();
+    const reason = new Error('the caller gave up');
+    const running = pool.optimize(big, { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(running).rejects.toBe(reason);
+    const already = new AbortController();
+    already.abort(reason);
+    await expect(pool.optimize(sweep, { signal: already.signal })).rejects.toBe(reason);
+    expect((await pool.optimize(sweep)).runCount).toBe(91);
+  });
+
   it('gives exactly the single-threaded result on the 91-run sweep', async () => {
     const result = await pool.optimize(sweep);
     const expected = single(sweep);

@@ -104,6 +104,37 @@ describe('request deadline', () => {
     expect(next.data?.priceSeries.barCount).toBeGreaterThan(50);
     expect(sample(await a.metricsText(), 'graphql_rejections_total', { reason: 'deadline' })).toBe(1);
   });
+
+  it('runs no engine once the deadline has passed: a backtest whose series comes late is not computed', async () => {
+    const a = await app({ REQUEST_TIMEOUT_MS: '400' });
+    yahoo().setFault('LATEBT', { latencyMs: 900 });
+    const BACKTEST = `query ($t: String!) {
+      backtest(input: { ticker: $t, from: "2023-01-02", to: "2023-06-30", strategy: "SmaCross", params: { fast: 5, slow: 20 } }) {
+        cached stats { tradeCount }
+      }
+    }`;
+    const engineRuns = async () =>
+      sample(await a.metricsText(), 'engine_run_duration_seconds_count', { strategy: 'SmaCross' });
+    const cut = await a.gql(BACKTEST, { t: 'LATEBT' });
+    expect(cut.status).toBe(504);
+    expect(cut.errors![0].extensions).toMatchObject({ code: 'DEADLINE_EXCEEDED' });
+    // The series arrives after the 504 and is cached; the resolver, still running, stops there.
+    await expect
+      .poll(
+        async () => (await a.gql<{ priceSeries: { barCount: number } }>(PRICES, { t: 'LATEBT' })).status,
+        {
+          timeout: 5_000,
+          interval: 100,
+        },
+      )
+      .toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await engineRuns()).toBe(0);
+    // Not vacuous: the same request within the deadline runs the engine, and the metric counts it.
+    const served = await a.gql(BACKTEST, { t: 'LATEBT' });
+    expect(served.status, JSON.stringify(served.errors)).toBe(200);
+    expect(await engineRuns()).toBe(1);
+  });
 });
 
 describe('introspection policy', () => {
