@@ -82,11 +82,15 @@ await runSection('serialization', 'Serialization', async () => {
           },
         },
       });
+    const compiledBefore = (await harness.services.metrics.compiledOperations.get()).values[0]?.value ?? 0;
     if ((await fetchText(BARS_QUERY)()) !== barsFloor())
       throw new Error('bars: the floor differs from the answer');
     if ((await fetchText(COLUMNS_QUERY)()) !== columnsFloor())
       throw new Error('columns: the floor differs from the answer');
 
+    // The rows time the compiled executor (graphql-jit), as the service runs these queries.
+    const compiledAfter = (await harness.services.metrics.compiledOperations.get()).values[0]?.value ?? 0;
+    if (compiledAfter - compiledBefore !== 2) throw new Error('the queries did not run compiled');
     progress('floors');
     const floorBars = await measureSync(barsFloor, { minTimeMs: 800 });
     const floorColumns = await measureSync(columnsFloor, { minTimeMs: 800 });

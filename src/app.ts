@@ -45,7 +45,10 @@ export function createApp({ services }: AppDeps): App {
     plugins: [
       // Before any plugin that wraps the executor: it replaces the executor of queries, and the
       // wrappers that follow (the request observer's scope, the deadline) must wrap its one.
-      useCompiledQueries(),
+      useCompiledQueries({
+        onCompiled: () => services.metrics.compiledOperations.inc(),
+        logger: services.logger,
+      }),
       // The first request hooks, so that it times and logs every /graphql request, rate-limited ones included.
       useRequestObserver({
         logger: services.logger,

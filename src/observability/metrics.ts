@@ -107,6 +107,11 @@ export function createMetrics(options: { instance?: string } = {}) {
       labelNames: ['trigger'] as const,
       registers,
     }),
+    compiledOperations: new Counter({
+      name: 'graphql_compiled_operations_total',
+      help: 'Operations executed as compiled queries (graphql-jit); mutations, subscriptions and queries whose variables do not coerce run on graphql-js.',
+      registers,
+    }),
     rejections: new Counter({
       name: 'graphql_rejections_total',
       help: 'Requests refused by a limit: depth, aliases, tokens, cost, deadline or rate_limit.',

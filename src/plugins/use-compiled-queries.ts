@@ -1,6 +1,14 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { getOperationAST, getVariableValues } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Logger } from '../observability/logger.ts';
+
+export interface CompiledQueriesOptions {
+  /** Called for every operation that runs compiled (counted in graphql_compiled_operations_total). */
+  onCompiled?: () => void;
+  /** Where a document graphql-jit cannot compile is reported (its errors answer the request). */
+  logger?: Logger;
+}
 
 /**
  * Queries run on graphql-jit: each operation compiled once to plain JavaScript (resolvers called
@@ -13,10 +21,10 @@ import type { Plugin } from 'graphql-yoga';
  * walked every list with for…of and spread the parent indexes into each item's call, most of the
  * time a 25,000-bar series spends in `columns`; the patched loop walks arrays by index.
  *
- * The compiled executor takes no AbortSignal: at the deadline useDeadline answers 504 as before,
- * while the query's remaining resolvers run to their end (loads are shared and cached anyway).
+ * The compiled executor takes no AbortSignal: useDeadline answers 504 at the deadline as before,
+ * and puts the signal in the context, where the resolvers that compute check it.
  */
-export function useCompiledQueries(): Plugin {
+export function useCompiledQueries(options: CompiledQueriesOptions = {}): Plugin {
   return useGraphQlJit(
     {},
     {
@@ -29,8 +37,12 @@ export function useCompiledQueries(): Plugin {
           (args.variableValues ?? {}) as Record<string, unknown>,
           { maxErrors: 1 },
         );
-        return errors === undefined;
+        if (errors !== undefined) return false;
+        options.onCompiled?.();
+        return true;
       },
+      onError: (result) =>
+        options.logger?.error({ errors: result.errors?.map((e) => e.message) }, 'query not compiled'),
     },
   ) as Plugin;
 }

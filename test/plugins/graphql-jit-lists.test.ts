@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { execute, type GraphQLObjectType, type GraphQLSchema, buildSchema, parse } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, sample, type TestApp } from '../observability/app-support.ts';
+import { startYahooServer, type YahooServer } from '../support/yahoo-server.ts';
 
 const schema: GraphQLSchema = buildSchema(`
   type Item { id: ID!  n: Int  tags: [String]  grid: [[Float!]]  boom: String }
@@ -112,5 +114,36 @@ describe("graphql-jit's patched list loop", () => {
     const execution = envelop.resolve('graphql-jit/dist/execution.js');
     expect(execution).toBe(require.resolve('graphql-jit/dist/execution.js'));
     expect(readFileSync(execution, 'utf8')).toContain('iterable[Symbol.iterator] === ARRAY_ITERATOR');
+  });
+});
+
+describe('the service', () => {
+  let yahoo: YahooServer;
+  let app: TestApp;
+  beforeAll(async () => {
+    yahoo = await startYahooServer({ recordedDir: null });
+    app = await createTestApp({ YAHOO_BASE_URL: yahoo.url, RATE_LIMIT_PER_MINUTE: '0' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await yahoo?.close();
+  });
+
+  const compiled = async () => sample(await app.metricsText(), 'graphql_compiled_operations_total');
+
+  it('runs its queries compiled, and mutations and queries with bad variables on graphql-js', async () => {
+    const before = await compiled();
+    const query = await app.gql('{ strategies { name params { name } } }');
+    expect(query.errors).toBeUndefined();
+    expect(await compiled()).toBe(before + 1);
+
+    const mutation = await app.gql('mutation { deleteStrategy(name: "NoSuchSavedStrategy") }');
+    expect(mutation.status).toBeLessThan(500);
+    const badVariables = await app.gql(
+      'query ($t: String!) { priceSeries(ticker: $t, from: "2023-01-02", to: "2023-01-31") { barCount } }',
+      { t: 42 },
+    );
+    expect(badVariables.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await compiled()).toBe(before + 1);
   });
 });
