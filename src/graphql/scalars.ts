@@ -1,4 +1,4 @@
-import { Kind, type ValueNode } from 'graphql';
+import { Kind, type ValueNode, valueFromASTUntyped } from 'graphql';
 import { isIsoDate } from '../dates.ts';
 import { builder } from './builder.ts';
 import { badInput } from './errors.ts';
@@ -12,23 +12,33 @@ function parseDate(value: unknown): string {
   return value;
 }
 
+// A literal of these scalars is one string, never a variable: parseLiteral takes the node only.
+// (graphql-js's default takes the variables too, which graphql-jit reports on stderr as
+// unsupported each time it compiles a query with such a literal.)
+const stringLiteral = (ast: ValueNode): unknown =>
+  ast.kind === Kind.STRING ? ast.value : valueFromASTUntyped(ast);
+
 builder.scalarType('Date', {
   description: 'A calendar date as YYYY-MM-DD; for price bars, the exchange-local trading day.',
   serialize: (value) => value,
   parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(stringLiteral(ast)),
 });
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
+function parseInstant(value: unknown): string {
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+    throw badInput(`DateTime must be an ISO-8601 UTC instant, got ${JSON.stringify(value)?.slice(0, 40)}`);
+  }
+  return new Date(value).toISOString();
+}
+
 builder.scalarType('DateTime', {
   description: 'An instant as ISO-8601 in UTC with milliseconds, e.g. 2024-05-06T07:08:09.123Z.',
   serialize: (value) => value,
-  parseValue: (value) => {
-    if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
-      throw badInput(`DateTime must be an ISO-8601 UTC instant, got ${JSON.stringify(value)?.slice(0, 40)}`);
-    }
-    return new Date(value).toISOString();
-  },
+  parseValue: parseInstant,
+  parseLiteral: (ast) => parseInstant(stringLiteral(ast)),
 });
 
 builder.scalarType('ParamValue', {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { execute, type GraphQLObjectType, type GraphQLSchema, buildSchema, parse } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, sample, type TestApp } from '../observability/app-support.ts';
 import { startYahooServer, type YahooServer } from '../support/yahoo-server.ts';
 
@@ -145,5 +145,20 @@ describe('the service', () => {
     );
     expect(badVariables.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await compiled()).toBe(before + 1);
+  });
+
+  it('compiles queries with Date and DateTime literals without a word on stderr', async () => {
+    const errors = vi.spyOn(console, 'error');
+    try {
+      const before = await compiled();
+      const answer = await app.gql(
+        '{ priceSeries(ticker: "LITERAL", from: "2023-01-02", to: "2023-01-31") { from to barCount } }',
+      );
+      expect(answer.errors).toBeUndefined();
+      expect(await compiled()).toBe(before + 1);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 });
