@@ -106,8 +106,8 @@ describe('request deadline', () => {
   });
 
   it('runs no engine once the deadline has passed: a backtest whose series comes late is not computed', async () => {
-    const a = await app({ REQUEST_TIMEOUT_MS: '400' });
-    yahoo().setFault('LATEBT', { latencyMs: 900 });
+    const a = await app({ REQUEST_TIMEOUT_MS: '1000' });
+    yahoo().setFault('LATEBT', { latencyMs: 2000 });
     const BACKTEST = `query ($t: String!) {
       backtest(input: { ticker: $t, from: "2023-01-02", to: "2023-06-30", strategy: "SmaCross", params: { fast: 5, slow: 20 } }) {
         cached stats { tradeCount }
