@@ -10,6 +10,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { GOOG_CSV as DEFAULT_GOOG_CSV } from './lib/bars.ts';
 import { tempDir } from './lib/fixtures.ts';
 import { npmStartArgs } from './lib/npm-start.ts';
 import { summarize } from './lib/measure.ts';
@@ -20,7 +21,7 @@ import { buildBundles } from '../scripts/build-cli.js';
 
 const SAMPLES = Number(process.env.BENCH_STARTUP_SAMPLES ?? 7);
 const ROOT = resolve(import.meta.dirname, '..');
-const GOOG_CSV = process.env.BENCH_GOOG_CSV ?? '/work/shared/data/GOOG.csv';
+const GOOG_CSV = process.env.BENCH_GOOG_CSV ?? DEFAULT_GOOG_CSV;
 const LAUNCHER = join(ROOT, 'bin', 'backtest-graphql.js');
 const BACKTEST = [LAUNCHER, 'backtest', '--csv', GOOG_CSV, '--strategy', 'SmaCross'];
 const SWEEP = [
