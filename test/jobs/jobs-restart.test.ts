@@ -9,7 +9,7 @@ import {
   JOB,
   type EndedJob,
   type JobView,
-  MEDIUM_OPTIMIZATION,
+  LARGE_OPTIMIZATION,
   SMALL_OPTIMIZATION,
   START_OPTIMIZATION,
   waitForEnd,
@@ -28,7 +28,7 @@ describe.skipIf(!sharedDataAvailable)('jobs across a restart', () => {
     const before = await waitForEnd(first, done.id);
     expect(before.state).toBe('SUCCEEDED');
     const interrupted = (
-      await first.gql<{ startOptimization: JobView }>(START_OPTIMIZATION, { input: MEDIUM_OPTIMIZATION })
+      await first.gql<{ startOptimization: JobView }>(START_OPTIMIZATION, { input: LARGE_OPTIMIZATION })
     ).data!.startOptimization;
     for (;;) {
       const job = (await first.gql<{ job: JobView }>(JOB, { id: interrupted.id })).data!.job;
