@@ -9,15 +9,14 @@
 import { Piscina } from 'piscina';
 import pTimeout from 'p-timeout';
 import type { PriceWriteTask } from './price-writer-thread.ts';
+import type { PriceWrite } from './price-writes.ts';
 
 const IDLE_MS = 60_000;
 /** A write the thread has not answered within this fails (the caller retries), never hangs. */
 const WRITE_TIMEOUT_MS = 30_000;
 
-type WithoutPath<T> = T extends unknown ? Omit<T, 'path'> : never;
-
 export interface PriceWriter {
-  run(task: WithoutPath<PriceWriteTask>): Promise<void>;
+  run(write: PriceWrite): Promise<void>;
   /** Waits for the writes already handed over, then stops the thread. */
   close(): Promise<void>;
 }
@@ -38,8 +37,9 @@ export function createPriceWriter(path: string): PriceWriter {
     return pool;
   };
   return {
-    async run(task) {
-      await pTimeout(poolNow().run({ ...task, path } as PriceWriteTask), {
+    async run(write) {
+      const task: PriceWriteTask = { ...write, path };
+      await pTimeout(poolNow().run(task), {
         milliseconds: WRITE_TIMEOUT_MS,
         message: `the price writer did not answer within ${WRITE_TIMEOUT_MS} ms`,
       });

@@ -26,6 +26,18 @@ const valuesOf = (rows: number) => Array.from({ length: rows }, () => '(?, ?, ?,
 export const UPSERT_BAR = `insert into "price_bars" ${BAR_COLUMNS} values ${valuesOf(1)} ${BAR_CONFLICT}`;
 const UPSERT_BARS = `insert into "price_bars" ${BAR_COLUMNS} values ${valuesOf(BAR_ROWS_PER_STATEMENT)} ${BAR_CONFLICT}`;
 
+/** One price write, as the repository hands it to the writer thread or runs it here. */
+export type PriceWrite =
+  | { op: 'upsertBars'; rows: readonly StoredBar[] }
+  | { op: 'upsertActions'; rows: readonly StoredAction[] }
+  | { op: 'addCoverage'; rows: readonly CoverageRange[] };
+
+export function runPriceWrite(writes: SqlitePriceWrites, write: PriceWrite): void {
+  if (write.op === 'upsertBars') writes.upsertBars(write.rows);
+  else if (write.op === 'upsertActions') writes.upsertActions(write.rows);
+  else writes.addCoverage(write.rows);
+}
+
 export interface SqlitePriceWrites {
   upsertBars(rows: readonly StoredBar[]): void;
   upsertActions(rows: readonly StoredAction[]): void;

@@ -10,7 +10,7 @@ import type { RangeRequest, StoredBar } from '../../market-data/price-store.ts';
 import { withTimeout } from '../timeout.ts';
 import { openSqlite } from './open.ts';
 import { createPriceWriter } from './price-writer.ts';
-import { createSqlitePriceWrites, UPSERT_BAR } from './price-writes.ts';
+import { createSqlitePriceWrites, type PriceWrite, runPriceWrite, UPSERT_BAR } from './price-writes.ts';
 import { createSqliteRuns } from './runs.ts';
 import { createSqliteStrategies } from './strategies.ts';
 import { createSqliteJobs } from './jobs.ts';
@@ -31,6 +31,13 @@ export function createSqliteRepository(options: SqliteRepositoryOptions): Reposi
   // Price writes go to a thread of their own (price-writer.ts), except on an in-memory database,
   // which no other connection can open.
   const inline = createSqlitePriceWrites(client, db);
+  /** A price write on the writer thread, else here; `label` counts it when drizzle does not see it. */
+  const write = async (task: PriceWrite, label: string) => {
+    if (task.rows.length === 0) return;
+    if (!writer) return runPriceWrite(inline, task);
+    onQuery?.(label);
+    await writer.run(task);
+  };
   const writer =
     options.path === ':memory:' || options.writerThread === false
       ? undefined
@@ -54,19 +61,12 @@ export function createSqliteRepository(options: SqliteRepositoryOptions): Reposi
     dialect: 'sqlite',
 
     async upsertBars(rows) {
-      if (rows.length === 0) return;
-      onQuery?.(UPSERT_BAR);
-      if (writer) await writer.run({ op: 'upsertBars', rows });
-      else inline.upsertBars(rows);
+      // Prepared statements, which drizzle's logger does not see: counted on both paths.
+      if (rows.length > 0 && !writer) onQuery?.(UPSERT_BAR);
+      await write({ op: 'upsertBars', rows }, UPSERT_BAR);
     },
 
-    async upsertActions(rows) {
-      if (rows.length === 0) return;
-      if (writer) {
-        onQuery?.('insert into "corporate_actions"');
-        await writer.run({ op: 'upsertActions', rows });
-      } else inline.upsertActions(rows);
-    },
+    upsertActions: (rows) => write({ op: 'upsertActions', rows }, 'insert into "corporate_actions"'),
 
     async readBars(ticker, from, to) {
       const [bars] = await readBarsMany([{ ticker, from, to }]);
@@ -105,13 +105,7 @@ export function createSqliteRepository(options: SqliteRepositoryOptions): Reposi
       return rows.map(toCoverageRange);
     },
 
-    async addCoverage(ranges) {
-      if (ranges.length === 0) return;
-      if (writer) {
-        onQuery?.('insert into "coverage"');
-        await writer.run({ op: 'addCoverage', rows: ranges });
-      } else inline.addCoverage(ranges);
-    },
+    addCoverage: (ranges) => write({ op: 'addCoverage', rows: ranges }, 'insert into "coverage"'),
 
     ...createSqliteRuns(db),
     ...createSqliteStrategies(db),
